@@ -1,0 +1,217 @@
+//! The command line: arguments, reading inputs, and the three ways of output
+//! (a readable summary, JSON on stdout, a folder of JSON reports).
+
+mod html;
+mod summary;
+
+use policylens::{analyze_page, Page, Report};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: policylens [--json] FILE
+       policylens --out DIR FILE...
+
+Reads a privacy policy (.txt, .md or .html; - for stdin) and reports whether the
+site sells your data, how it tracks you, and how to opt out.
+
+  FILE            print a readable summary
+  --json FILE     print the report as JSON
+  --out DIR F...  write DIR/<name>.json for each input (carries on past bad files)
+  -h, --help      show this help
+  -V, --version   show the version";
+
+/// Inputs larger than this are refused before reading (the analysis itself reads at most 1 MiB of text).
+const MAX_INPUT_BYTES: u64 = 64 << 20;
+
+enum Mode {
+    Summary(String),
+    Json(String),
+    Out(PathBuf, Vec<String>),
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mode = match parse_args(&args) {
+        Ok(Some(mode)) => mode,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("policylens: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match mode {
+        Mode::Summary(input) => match report_for(&input) {
+            Ok(report) => print_out(&summary::render(&display_name(&input), &report)),
+            Err(e) => fail(&input, &e),
+        },
+        Mode::Json(input) => match report_for(&input) {
+            Ok(report) => print_out(&(to_json(&report) + "\n")),
+            Err(e) => fail(&input, &e),
+        },
+        Mode::Out(dir, inputs) => write_all(&dir, &inputs),
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Option<Mode>, String> {
+    let mut json = false;
+    let mut out: Option<PathBuf> = None;
+    let mut inputs = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            "-V" | "--version" => {
+                println!("policylens {} (report schema {})", env!("CARGO_PKG_VERSION"), policylens::SCHEMA_VERSION);
+                return Ok(None);
+            }
+            "--json" => json = true,
+            "--out" => out = Some(PathBuf::from(iter.next().ok_or("--out needs a folder")?)),
+            "-" => inputs.push(arg.clone()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            _ => inputs.push(arg.clone()),
+        }
+    }
+    match (out, json, inputs.len()) {
+        (_, _, 0) => Err("no input file".into()),
+        (Some(dir), false, _) => Ok(Some(Mode::Out(dir, inputs))),
+        (Some(_), true, _) => Err("--json and --out do not go together".into()),
+        (None, true, 1) => Ok(Some(Mode::Json(inputs.remove(0)))),
+        (None, false, 1) => Ok(Some(Mode::Summary(inputs.remove(0)))),
+        (None, _, _) => Err("several files need --out DIR".into()),
+    }
+}
+
+/// Read and analyze one input; any problem becomes a one-line message.
+fn report_for(input: &str) -> Result<Report, String> {
+    let page = read_page(input)?;
+    analyze_page(&page).map_err(|e| e.to_string())
+}
+
+fn read_page(input: &str) -> Result<Page, String> {
+    let mut bytes = Vec::new();
+    if input == "-" {
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+    } else {
+        let file = std::fs::File::open(input).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+        if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+            return Err("is a folder, not a file".into());
+        }
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!("larger than {} MiB", MAX_INPUT_BYTES >> 20));
+    }
+    if bytes.contains(&0) {
+        return Err("binary data, not text".into());
+    }
+    // Policies saved in a legacy encoding still read; stray bytes become U+FFFD.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let ext = Path::new(input)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let looks_html = matches!(ext.as_str(), "html" | "htm" | "xhtml")
+        || (input == "-" && {
+            let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+            head.starts_with("<!doctype html") || head.starts_with("<html")
+        });
+    if looks_html {
+        Ok(html::page_from_html(&text))
+    } else {
+        Ok(Page::from_text(text))
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn to_json(report: &Report) -> String {
+    // A Report is plain data (strings, numbers, booleans): serializing it cannot fail.
+    serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn write_all(dir: &Path, inputs: &[String]) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("policylens: {}: cannot create folder: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    let progress = std::io::stderr().is_terminal() && inputs.len() > 1;
+    let mut failed = Vec::new();
+    for (n, input) in inputs.iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[K[{}/{}] {}", n + 1, inputs.len(), display_name(input));
+        }
+        let result = report_for(input).and_then(|report| {
+            let path = dir.join(format!("{}.json", stem(input)));
+            std::fs::write(&path, to_json(&report) + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))
+        });
+        if let Err(e) = result {
+            if progress {
+                eprintln!();
+            }
+            eprintln!("policylens: {input}: {e}");
+            failed.push(input.clone());
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    let ok = inputs.len() - failed.len();
+    eprintln!("policylens: {ok} of {} analyzed into {}", inputs.len(), dir.display());
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("policylens: failed: {}", failed.join(", "));
+        ExitCode::FAILURE
+    }
+}
+
+/// "dev/crypjama.com.txt" → "crypjama.com"; stdin → "stdin".
+fn stem(input: &str) -> String {
+    if input == "-" {
+        return "stdin".into();
+    }
+    Path::new(input)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into())
+}
+
+fn display_name(input: &str) -> String {
+    if input == "-" {
+        "stdin".into()
+    } else {
+        Path::new(input)
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| input.to_string())
+    }
+}
+
+fn print_out(s: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`policylens f | head`) is not an error worth a message.
+    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
+    ExitCode::SUCCESS
+}
+
+fn fail(input: &str, message: &str) -> ExitCode {
+    eprintln!("policylens: {}: {message}", display_name(input));
+    ExitCode::FAILURE
+}

@@ -1,0 +1,212 @@
+//! policylens reads a shop's privacy policy and answers three questions, each
+//! with the sentences that decided it: does the site sell (or share for
+//! others' marketing) your personal data, how does it track you, and how can
+//! you opt out.
+//!
+//! ```
+//! let report = policylens::analyze(
+//!     "Privacy Policy. We collect personal information when you order. \
+//!      We do not sell, rent or trade your personal information. \
+//!      We use cookies and Google Analytics to understand how our site is used. \
+//!      You can refuse cookies in your browser settings. Questions about this \
+//!      privacy policy? Write to privacy@example.com.",
+//! ).unwrap();
+//! assert_eq!(report.selling.verdict, policylens::SellingVerdict::DoesNotSell);
+//! assert!(report.tracking.cookies);
+//! assert_eq!(report.tracking.services, ["Google Analytics"]);
+//! assert_eq!(report.opt_out.emails, ["privacy@example.com"]);
+//! ```
+//!
+//! The analysis is pure Rust over `&str`; `src/wasm.rs` is the only file
+//! that knows about JavaScript.
+
+mod error;
+mod links;
+mod opt_out;
+mod policy;
+mod report;
+mod selling;
+mod text;
+mod tracking;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use report::{
+    DoNotTrack, DocumentInfo, Finding, Mechanism, OptOut, OptOutEvidence, Quote, Report, Selling,
+    SellingVerdict, Tracking, TrackingEvidence, SCHEMA_VERSION,
+};
+
+/// How much text is read. Real policies run to 80 KB; a page beyond this is
+/// cut here (and `document.truncated` says so), which bounds the time a
+/// pathological page can cost.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// How many page links are read (a shop page can carry thousands).
+pub const MAX_LINKS: usize = 5_000;
+
+/// A page to analyze: its visible text and, where known, its links, URL and title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The visible text (as a browser's `innerText` gives it).
+    pub text: String,
+    /// The page's hyperlinks.
+    pub links: Vec<Link>,
+    /// The page's URL.
+    pub url: Option<String>,
+    /// The page's title.
+    pub title: Option<String>,
+}
+
+/// A hyperlink of the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Link {
+    /// Where it points (absolute; only `http(s):` and `mailto:` are used).
+    pub href: String,
+    /// Its visible text.
+    pub text: String,
+}
+
+impl Page {
+    /// A page of text alone.
+    pub fn from_text(text: impl Into<String>) -> Self {
+        Page {
+            text: text.into(),
+            ..Page::default()
+        }
+    }
+}
+
+/// Analyze a policy's text. See [`analyze_page`] for pages with links.
+pub fn analyze(text: &str) -> Result<Report, Error> {
+    analyze_page(&Page::from_text(text))
+}
+
+/// Analyze a page: its text, and its links where known.
+///
+/// Errors only on input that is no text at all (empty, or binary); text that
+/// is not a privacy policy gives a report whose `document.is_policy` is false
+/// and whose answers are left empty rather than guessed.
+pub fn analyze_page(page: &Page) -> Result<Report, Error> {
+    let full = page.text.as_str();
+    if full.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    if looks_binary(full) {
+        return Err(Error::NotText);
+    }
+    let (text, truncated) = cap(full, MAX_TEXT_BYTES);
+
+    let found_urls = links::urls_in_text(text);
+    let found_emails = links::emails_in_text(text);
+    let protected: Vec<_> = found_urls
+        .iter()
+        .filter_map(|u| u.span.clone())
+        .chain(found_emails.iter().map(|e| e.span.clone()))
+        .collect();
+    let doc = text::Document::new(text, &protected);
+    let assessment = policy::assess(&doc);
+
+    let mut document = DocumentInfo {
+        is_policy: assessment.is_policy,
+        policy_likelihood: assessment.likelihood,
+        reason: assessment.reason,
+        url: page.url.clone(),
+        title: page.title.clone(),
+        bytes_read: text.len(),
+        truncated,
+    };
+    if !document.is_policy {
+        document.reason = if document.reason.is_empty() {
+            "this text does not read as a privacy policy".into()
+        } else {
+            document.reason
+        };
+        return Ok(empty_report(document));
+    }
+
+    let page_links = &page.links[..page.links.len().min(MAX_LINKS)];
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        document,
+        selling: selling::assess(&doc),
+        tracking: tracking::assess(&doc),
+        opt_out: opt_out::assess(&doc, &found_urls, &found_emails, page_links),
+    })
+}
+
+fn empty_report(document: DocumentInfo) -> Report {
+    Report {
+        schema_version: SCHEMA_VERSION,
+        document,
+        selling: Selling {
+            verdict: SellingVerdict::NotStated,
+            evidence: Vec::new(),
+        },
+        tracking: Tracking {
+            cookies: false,
+            web_beacons: false,
+            analytics: false,
+            targeted_advertising: false,
+            services: Vec::new(),
+            do_not_track: DoNotTrack::NotMentioned,
+            evidence: TrackingEvidence::default(),
+        },
+        opt_out: OptOut {
+            urls: Vec::new(),
+            emails: Vec::new(),
+            mechanisms: Vec::new(),
+            evidence: OptOutEvidence::default(),
+        },
+    }
+}
+
+/// Binary data: NUL bytes, or many control characters.
+fn looks_binary(text: &str) -> bool {
+    let sample = &text.as_bytes()[..text.len().min(64 * 1024)];
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    sample.contains(&0) || control * 20 > sample.len()
+}
+
+/// `text` cut to at most `max` bytes on a character boundary.
+fn cap(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_input_are_errors() {
+        assert_eq!(analyze(""), Err(Error::Empty));
+        assert_eq!(analyze(" \n\t "), Err(Error::Empty));
+        assert_eq!(analyze("abc\0def"), Err(Error::NotText));
+    }
+
+    #[test]
+    fn huge_input_is_cut_on_a_char_boundary() {
+        let text = "é".repeat(MAX_TEXT_BYTES);
+        let (cut, truncated) = cap(&text, MAX_TEXT_BYTES - 1);
+        assert!(truncated);
+        assert!(cut.len() < MAX_TEXT_BYTES);
+    }
+
+    #[test]
+    fn a_product_page_is_not_a_policy() {
+        let report = analyze("Gold hoop earrings. $25.00. Add to cart. Free shipping over $50. Reviews (12).").unwrap();
+        assert!(!report.document.is_policy);
+        assert_eq!(report.selling.verdict, SellingVerdict::NotStated);
+        assert!(!report.document.reason.is_empty());
+    }
+}

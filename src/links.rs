@@ -1,0 +1,298 @@
+//! Finding URLs and e-mail addresses in policy text, as real pages write them:
+//! `text <url>`, `[text](url)`, bare `www.` hosts, URLs glued to the next word
+//! after a lost line break ("…personalized-adsAdditionally,"), trailing
+//! punctuation, and obfuscated addresses ("art [at] example.com").
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A URL found in the text (or given as a page link).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundUrl {
+    /// The URL as written, cleaned of glued words and trailing punctuation.
+    pub url: String,
+    /// Where it stands in the text (for page links: where its anchor text stands, if found).
+    pub span: Option<Range<usize>>,
+    /// The words that name it: `text` of `text <url>` / `[text](url)`, or a page link's text.
+    pub anchor: Option<String>,
+}
+
+/// An e-mail address found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundEmail {
+    pub address: String,
+    pub span: Range<usize>,
+}
+
+/// Characters that end a URL written in running text.
+const URL_BODY: &str = r#"[^\s<>"'“”‘’()\[\]{}|\\^`,]"#;
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        // Scheme URLs, bare www. hosts, and bare hosts with a path
+        // ("youradchoices.com/appchoices"): the last only with a path, so that
+        // a shop's name ("CaliJewelz.com") is not taken for a link.
+        r"(?i)https?://{URL_BODY}+|(?-u:\b)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{URL_BODY}*|(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|info|net|io|co|eu|us|uk|de|fr|ca)/{URL_BODY}*"
+    ))
+    .expect("static pattern")
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        // Plain addresses, and the obfuscated "name [at] host [dot] tld" forms.
+        r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9._%+-]+\s?(?:\[at\]|\(at\)|\{at\})\s?[a-z0-9-]+(?:(?:\s?(?:\[dot\]|\(dot\)|\{dot\})\s?|\.)[a-z0-9-]+)+",
+    )
+    .expect("static pattern")
+});
+
+/// Words that open a sentence, seen glued to the end of a URL when a line
+/// break was lost ("…personalized-adsAdditionally, you can…").
+static GLUED_WORD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[a-z0-9](?:Additionally|Also|Finally|However|Further|Furthermore|This|These|The|To|We|You|Your|If|For|Please|Click|See|Learn|Visit|Our|Some|Note)[,.;:]?$|[a-z][A-Z]{2,}[A-Z-]*$")
+        .expect("static pattern")
+});
+
+/// Find every URL written in `text`, in order.
+pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
+    let mut out = Vec::new();
+    for m in URL.find_iter(text) {
+        // Skip a host that is the tail of an e-mail address or of a longer URL.
+        if m.start() > 0 {
+            let prev = text.as_bytes()[m.start() - 1];
+            if prev == b'@' || prev == b'/' || prev == b'.' {
+                continue;
+            }
+        }
+        let Some(len) = clean_url_len(m.as_str()) else {
+            continue;
+        };
+        let mut start = m.start();
+        let mut raw = &text[start..start + len];
+        // A broken relative link: "https://host/some-page/www.other.org/path".
+        if let Some(p) = raw.find("/www.").filter(|&p| p > 8) {
+            start += p + 1;
+            raw = &text[start..start + len - p - 1];
+        }
+        out.push(FoundUrl {
+            url: raw.to_string(),
+            span: Some(start..start + raw.len()),
+            anchor: anchor_before(text, m.start()),
+        });
+    }
+    out
+}
+
+/// The length of the real URL at the start of `raw`, or `None` if nothing is left.
+fn clean_url_len(raw: &str) -> Option<usize> {
+    let mut s = raw;
+    // "…/gaoptout.Finally," and "…aboutads.info/.DO NOT": a full stop then a
+    // capital, with no more URL syntax after it, ends the URL.
+    if let Some(host_end) = s.find("//").map(|p| p + 2).or(Some(0)) {
+        let bytes = s.as_bytes();
+        for i in host_end..bytes.len().saturating_sub(1) {
+            if bytes[i] == b'.'
+                && bytes[i + 1].is_ascii_uppercase()
+                && !s[i..].contains(['/', '?', '=', '&', '#'])
+            {
+                s = &s[..i];
+                break;
+            }
+        }
+    }
+    loop {
+        let before = s.len();
+        s = s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '-', '*', '>']);
+        if let Some(m) = GLUED_WORD_TAIL.find(s) {
+            s = &s[..m.start() + 1];
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    let host = lower
+        .split_once("://")
+        .map_or(lower.as_str(), |(_, rest)| rest);
+    // A scheme with no host ("http://`") is no URL.
+    if host.len() < 4 || !host.contains('.') {
+        return None;
+    }
+    Some(s.len())
+}
+
+/// The anchor text of `text <url>` or `[text](url)`, if the URL is written so.
+fn anchor_before(text: &str, start: usize) -> Option<String> {
+    let before = &text[..start];
+    let anchor = if let Some(head) = before.strip_suffix("](") {
+        &head[head.rfind('[')? + 1..]
+    } else if let Some(head) = before.strip_suffix('<') {
+        // The words just before "<": up to six, within the sentence.
+        let head = head.trim_end();
+        let from = head.rfind(['.', ':', ';', '\n', '>', '(']).map_or(0, |p| p + 1);
+        let words: Vec<&str> = head[from..].split_whitespace().collect();
+        return Some(words[words.len().saturating_sub(6)..].join(" ")).filter(|s| !s.is_empty());
+    } else {
+        return None;
+    };
+    Some(anchor.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Find every e-mail address in `text`, in order, de-obfuscated and cleaned.
+pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
+    EMAIL
+        .find_iter(text)
+        .filter_map(|m| {
+            let address = clean_email(m.as_str())?;
+            // Cleaning only ever shortens plain addresses; keep the span honest.
+            let end = if m.as_str().contains('@') {
+                m.start() + address.len()
+            } else {
+                m.end()
+            };
+            Some(FoundEmail {
+                address,
+                span: m.start()..end,
+            })
+        })
+        .collect()
+}
+
+/// Normalise an address: "[at]"/"[dot]" undone, a word glued after the
+/// top-level domain cut ("privacy@shop.com.NOTICE", "help@shop.comIf").
+pub(crate) fn clean_email(raw: &str) -> Option<String> {
+    let mut s = raw.to_string();
+    if !s.contains('@') {
+        for (from, to) in [
+            ("[at]", "@"),
+            ("(at)", "@"),
+            ("{at}", "@"),
+            ("[dot]", "."),
+            ("(dot)", "."),
+            ("{dot}", "."),
+            ("[AT]", "@"),
+            ("(AT)", "@"),
+            ("[DOT]", "."),
+            ("(DOT)", "."),
+        ] {
+            s = s.replace(from, to);
+        }
+        s.retain(|c| !c.is_whitespace());
+    }
+    let (local, domain) = s.split_once('@')?;
+    let local = local.trim_start_matches('.');
+    let mut labels: Vec<&str> = Vec::new();
+    for label in domain.split('.') {
+        if labels.len() >= 2 {
+            let prev = labels[labels.len() - 1];
+            let glued = label.starts_with(|c: char| c.is_ascii_uppercase())
+                && prev.chars().all(|c| !c.is_ascii_uppercase());
+            if glued {
+                break;
+            }
+        }
+        labels.push(label);
+    }
+    // "comIf": cut a capitalised word glued to the top-level domain.
+    let last = labels.pop()?;
+    let cut = last
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| c.is_ascii_uppercase() && last[..i].chars().all(|p| p.is_ascii_lowercase()))
+        .map_or(last.len(), |(i, _)| i);
+    let tld = &last[..cut];
+    if labels.is_empty() || tld.len() < 2 || !tld.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // "logo@2x.png" and the like are file names, not addresses.
+    const FILE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "js", "css"];
+    if FILE_EXTENSIONS.contains(&tld.to_ascii_lowercase().as_str()) || local.is_empty() {
+        return None;
+    }
+    labels.push(tld);
+    Some(format!("{local}@{}", labels.join(".")))
+}
+
+/// The form of a URL under which two spellings count as one: lowercase, no
+/// scheme, no leading `www.`, no query or fragment, no trailing `/`.
+pub(crate) fn url_key(url: &str) -> String {
+    let u = url.trim().to_ascii_lowercase();
+    let u = u.split_once("://").map_or(u.as_str(), |(_, rest)| rest);
+    let u = u.strip_prefix("www.").unwrap_or(u);
+    let u = u.split(['#', '?']).next().unwrap_or(u);
+    u.trim_end_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(text: &str) -> Vec<String> {
+        urls_in_text(text).into_iter().map(|u| u.url).collect()
+    }
+
+    #[test]
+    fn trailing_punctuation_and_glued_words_are_cut() {
+        assert_eq!(
+            urls("see https://advertise.bingads.microsoft.com/en-us/resources/policies/personalized-adsAdditionally, you"),
+            vec!["https://advertise.bingads.microsoft.com/en-us/resources/policies/personalized-ads"]
+        );
+        assert_eq!(
+            urls("at: http://optout.aboutads.info/.DO NOT TRACK"),
+            vec!["http://optout.aboutads.info/"]
+        );
+        assert_eq!(
+            urls("visit https://tools.google.com/dlpage/gaoptout.Finally, you"),
+            vec!["https://tools.google.com/dlpage/gaoptout"]
+        );
+        assert_eq!(
+            urls("https://www.facebook.com/settings/?tab=adsGOOGLE: https://www.google.com/settings/ads/anonymousBING"),
+            vec!["https://www.facebook.com/settings/?tab=ads", "https://www.google.com/settings/ads/anonymous"]
+        );
+        assert_eq!(
+            urls("visit http://www.aboutads.info/choices/, or (www.networkadvertising.org)."),
+            vec!["http://www.aboutads.info/choices/", "www.networkadvertising.org"]
+        );
+    }
+
+    #[test]
+    fn camel_case_paths_are_kept() {
+        assert_eq!(
+            urls("submit the Form <https://www.newegg.com/d/Info/GDPRDeletionRequestForm>."),
+            vec!["https://www.newegg.com/d/Info/GDPRDeletionRequestForm"]
+        );
+    }
+
+    #[test]
+    fn anchors_are_read_from_both_link_syntaxes() {
+        let found = urls_in_text("adjust your Customer Communication Preferences <https://x.com/cpc>. And [Do Not Sell](https://x.com/dns)");
+        assert_eq!(found[0].anchor.as_deref(), Some("adjust your Customer Communication Preferences"));
+        assert_eq!(found[1].anchor.as_deref(), Some("Do Not Sell"));
+    }
+
+    #[test]
+    fn bare_hosts_need_a_path_and_broken_relative_links_are_mended() {
+        assert!(urls("email us at CaliJewelz.com.").is_empty());
+        assert_eq!(urls("see youradchoices.com/appchoices."), vec!["youradchoices.com/appchoices"]);
+        assert_eq!(
+            urls("<https://kb.example.com/kb/privacy-o/www.networkadvertising.org/mobile-choices>"),
+            vec!["www.networkadvertising.org/mobile-choices"]
+        );
+    }
+
+    #[test]
+    fn emails_are_cleaned_and_deobfuscated() {
+        let found: Vec<String> = emails_in_text(
+            "privacy@payless.com.NOTICE and Customer.Service@payless.comIf and art [at] example.com, logo@2x.png",
+        )
+        .into_iter()
+        .map(|e| e.address)
+        .collect();
+        assert_eq!(found, vec!["privacy@payless.com", "Customer.Service@payless.com", "art@example.com"]);
+    }
+
+    #[test]
+    fn url_keys_match_the_scorer() {
+        assert_eq!(url_key("HTTP://www.AboutAds.info/choices/?x=1#y"), "aboutads.info/choices");
+    }
+}

@@ -1,0 +1,331 @@
+//! Opt-out: every way the policy offers to say no — the URLs whose purpose is
+//! to opt out or control one's data, the e-mail addresses for privacy
+//! requests, and the mechanisms of the closed vocabulary of `LABELS.md`.
+//!
+//! A URL counts when its address is a known opt-out tool (the ad-industry
+//! choice pages, the Google Analytics add-on, ad-settings pages), or when the
+//! sentence that carries it (with its anchor text) asks the reader to act:
+//! opt out, unsubscribe, manage, adjust, delete, object… A policy page, a
+//! third party's privacy policy or an information page is not an opt-out.
+
+use crate::links::{clean_email, url_key, FoundEmail, FoundUrl};
+use crate::report::{Finding, Mechanism, OptOut, OptOutEvidence, Quote};
+use crate::text::{negated_before, pattern, Document};
+use crate::tracking::matching;
+use crate::Link;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Quotes kept per item.
+const MAX_QUOTES: usize = 2;
+
+/// Addresses that are opt-out tools whatever the sentence says.
+static OPT_OUT_TOOL_URL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)^(?:optout\.|preferences-mgr\.truste\.com|youradchoices\.|youronlinechoices\.|aboutads\.info|networkadvertising\.org(?:/(?:choices|mobile-choices|optout|managing))?$|networkadvertising\.org/(?:choices|mobile-choices|optout)
+        |tools\.google\.com/dlpage/gaoptout|adssettings\.google\.|google\.com/settings/ads|myadcenter\.google\.|facebook\.com/(?:settings.*ads|ads/preferences|adpreferences)
+        |.*bingads.*personalized-ads|.*/privacy/opt-?out|allaboutcookies\.org|macromedia\.com/.*settings_manager|.*optout\.)",
+    )
+});
+
+/// Addresses that are pages of information, not choices.
+static INFO_URL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)(?:privacy-?policy|privacy-?notice|privacy-?statement|/privacy(?:\.html?|\.php|/)?$|/legal/privacy|/policies/privacy|/terms|terms-of|user_agreement|/legal-notices/services-privacy-policy|
+        /participating|understanding-online-advertising|allaboutdnt|globalprivacycontrol\.org|\.gov(?:/|$)|ico\.org\.uk|schema\.org|/collections/|/cart$|/products/|/blogs?/)",
+    )
+});
+
+/// The reader is asked to act on their data.
+static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)\bopt(?:[-\ ]?out|ing\ out)\b|\bunsubscrib\w*|\bdo\ not\ sell\b|\bmanag\w*|\badjust\w*|\bchange\ (?:your|my)\b|\bupdat\w*\ (?:your|or)\b|\bcontrol\w*|\bedit\b|\bdisabl\w*
+        |\bdelet\w*|\bremov\w*|\brestrict\w*|\bobject\w*\b|\bwithdraw\w*|\bstop\ receiving|\bno\ longer\ (?:wish|want)|\bprivacy\ choices\b|\bpreferences?\b|\bsettings?\b
+        |\bexercise\w*\ (?:your|these|any|the)|\bsubmit\ a\ request\b|\blimit\w*\ (?:the\ use|ad|tracking)",
+    )
+});
+
+/// "To access / to correct your data": a right that only hands out or fixes data.
+static COPY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(?:to )?(?:access|correct|rectif\w*|obtain a copy|request (?:a copy|access))\b|\b(?:to|may) (?:access|correct) (?:to )?your (?:inaccurate )?personal")
+});
+
+/// E-mail addresses of regulators and of matters other than privacy.
+static UNRELATED_EMAIL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\baccessibility\b|\bsample requests?\b|\bjob\b|\bcareers?\b|\bpress\b|\bdepartment of consumer affairs\b|\bsupervisory authority\b|\bcommissioner\b|\battorney general\b")
+});
+
+/// What makes an address one for privacy matters.
+static PRIVACY_EMAIL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\bprivacy\b|\bpersonal (?:information|data)\b|\bopt[- ]?out\b|\bunsubscrib\w*|\brights?\b|\bdelet\w*|\bremov\w*|\bpolicy\b|\bsecurity\b|\bdata\b|\bpreferences?\b|\bcommunications\b|\bstop receiving\b|\bconcerns?\b|\bquestions?\b|\bcomplaints? about\b|\bconsent\b|\bmarketing\b",
+    )
+});
+
+/// Regulators and authorities: their addresses are not the site's.
+fn regulator_domain(address: &str) -> bool {
+    let domain = address.rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+    domain.ends_with(".gov") || domain.contains(".gov.") || domain.ends_with("ico.org.uk") || domain.ends_with(".gc.ca") || domain.ends_with("cnil.fr") || domain.ends_with("edpb.europa.eu")
+}
+
+/// The mechanisms and the sentence patterns that show each.
+static MECHANISMS: LazyLock<Vec<(Mechanism, Regex)>> = LazyLock::new(|| {
+    vec![
+        (
+            Mechanism::BrowserSettings,
+            pattern(r"(?x)\bbrowser\b[^.;]{0,120}?\b(?:settings?|preferences|options|help|refuse|reject|disable|block|delete|remove|decline|turn\ off|adjust|configur\w*|set\ (?:your|it|the)|instruct|notif\w*|warn\w*|alert|accept|manage|control|clear)\b
+                |\b(?:refuse|reject|disable|block|delete|remove|decline|turn\ off|clear|manage|control)\w*\ (?:\w+\ ){0,4}?cookies\b[^.;]{0,80}\bbrowser
+                |\bcookie\ settings\b"),
+        ),
+        (
+            Mechanism::UnsubscribeLink,
+            pattern(r#"(?x)\bunsubscrib\w*|\bopt[-\ ]?out\ link\b|\binstructions\ (?:included\ |provided\ |contained\ )?in\ (?:each|any|every|the|our|those|these)\ (?:marketing\ |promotional\ )?(?:e-?mails?|messages?|communications?)\b
+                |\blink\ (?:provided\ |included\ |located\ |found\ )?(?:at\ the\ bottom\ of|in)\ (?:each|any|every|the|our)\ (?:marketing\ |promotional\ )?(?:e-?mails?|messages?)"#),
+        ),
+        (
+            Mechanism::ReplyStop,
+            pattern(r#"\b(?:reply|replying|text|texting|respond|responding|send|sending|message)\b(?: with)?(?: the word)? ["“']?stop\b"#),
+        ),
+        (
+            Mechanism::AccountSettings,
+            pattern(r"(?x)\b(?:your|my)\ (?:online\ )?(?:\w+\ )?account\b[^.;]{0,80}\b(?:settings|preferences|profile|page)\b|\baccount\ (?:settings|preferences|page)\b
+                |\b(?:log|logging|sign|signing)\ (?:in|into|on)\ (?:to\ )?(?:your|the)\b[^.;]{0,60}\b(?:account|profile)\b|\b(?:communication|e-?mail|marketing|notification|privacy|advertising)\ preferences\b
+                |\bpreference\ cent(?:er|re)\b|\bprivacy\ (?:settings|choices)\b|\bprofile\ settings\b|\byour\ account\b[^.;]{0,60}\b(?:update|change|edit|manage|opt)\w*"),
+        ),
+        (
+            Mechanism::ContactRequest,
+            pattern(r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request|(?:e-?mail|write|call)\ (?:our|the)\ )\b"),
+        ),
+        (
+            Mechanism::AdIndustryOptout,
+            pattern(r"\baboutads\b|\bnetworkadvertising\b|\byouradchoices\b|\byour ?ad ?choices\b|\byouronlinechoices\b|\bdigital advertising alliance\b|\bnetwork advertising initiative\b|\bedaa\b|\btruste\b|\badchoices\b|\bnai\b|\bdaa\b"),
+        ),
+        (
+            Mechanism::AnalyticsOptout,
+            pattern(r"\bgaoptout\b|\bgoogle analytics opt[- ]?out\b|\bopt[- ]?out (?:of|from) (?:being tracked by )?(?:google|adobe) analytics\b|\banalytics (?:opt[- ]?out|opt-out browser add-on)\b|\badobe\.com/privacy/opt-out\b|\bopt out of (?:\w+ ){0,3}analytics\b"),
+        ),
+        (
+            Mechanism::DoNotSellLink,
+            pattern(r#"\bdo not sell(?: or share| ?/ ?share)?(?: my| your)?(?: personal)? (?:info|information|data)\b|\byour privacy choices\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing) of\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#),
+        ),
+        (Mechanism::Gpc, pattern(r"\bglobal privacy control\b|\bgpc\b|\bopt-out preference signals?\b")),
+        (
+            Mechanism::DeviceSettings,
+            pattern(r"\blimit ad tracking\b|\badvertising (?:id|identifier)s?\b|\bad id\b|\b(?:mobile )?device(?:['’]s)? (?:settings|privacy settings)\b|\bappchoices\b|\bopt out of personali[sz]ed ads\b|\breset (?:your )?(?:advertising|ad) id\b"),
+        ),
+    ]
+});
+
+/// The purposes a contact must serve to be an opt-out request.
+static CONTACT_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bstop receiving\b|\bno longer (?:wish|want)|\bremov\w*|\bdelet\w*|\bexercis\w*|\brights?\b|\brequests?\b|\bwithdraw\w*|\bobject\w*|\brestrict\w*|\bpreferences?\b|\bdo not sell\b|\bcorrect\w*|\baccess\b")
+});
+
+/// Read the opt-out answers from the document, its URLs, e-mails and page links.
+pub(crate) fn assess(doc: &Document, urls: &[FoundUrl], emails: &[FoundEmail], page_links: &[Link]) -> OptOut {
+    let mut evidence = OptOutEvidence::default();
+    evidence.urls = opt_out_urls(doc, urls, page_links);
+    evidence.emails = privacy_emails(doc, emails, page_links);
+    evidence.mechanisms = mechanisms(doc);
+    OptOut {
+        urls: evidence.urls.iter().map(|f| f.value.clone()).collect(),
+        emails: evidence.emails.iter().map(|f| f.value.clone()).collect(),
+        mechanisms: evidence
+            .mechanisms
+            .iter()
+            .filter_map(|f| Mechanism::ALL.iter().copied().find(|m| m.name() == f.value))
+            .collect(),
+        evidence,
+    }
+}
+
+fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<Finding> {
+    let mut out: Vec<(String, Finding)> = Vec::new();
+    let mut consider = |url: &str, sentence: Option<usize>, anchor: &str| {
+        let key = url_key(url);
+        if key.is_empty() || out.iter().any(|(k, _)| *k == key) {
+            return;
+        }
+        let tool = OPT_OUT_TOOL_URL.is_match(&key);
+        let info = INFO_URL.is_match(&key);
+        let context = match sentence {
+            Some(i) => format!("{} {}", doc.lower_sentence(i), anchor.to_ascii_lowercase()),
+            None => anchor.to_ascii_lowercase(),
+        };
+        let context_wo_url = context.replace(&url.to_ascii_lowercase(), " ");
+        let asks = ACTION.is_match(&context_wo_url) && !COPY_ONLY.is_match(context_wo_url.trim_start());
+        let keep = tool || (!info && asks) || (info && asks && key.contains("cookie") && context_wo_url.contains("manag"));
+        if keep {
+            out.push((
+                key,
+                Finding {
+                    value: url.to_string(),
+                    evidence: sentence.map(|i| vec![doc.quote(i)]).unwrap_or_default(),
+                },
+            ));
+        }
+    };
+    for u in urls {
+        let sentence = u.span.as_ref().and_then(|s| doc.sentence_at(s.start));
+        consider(&u.url, sentence, u.anchor.as_deref().unwrap_or(""));
+    }
+    for link in page_links {
+        let href = link.href.trim();
+        let lower = href.to_ascii_lowercase();
+        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            continue;
+        }
+        let sentence = anchor_sentence(doc, &link.text);
+        consider(href, sentence, &link.text);
+    }
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The sentence where a link's anchor text stands, if it is distinctive enough to find.
+fn anchor_sentence(doc: &Document, anchor: &str) -> Option<usize> {
+    let anchor = anchor.trim();
+    if anchor.len() < 4 {
+        return None;
+    }
+    let pos = doc.lower.find(&anchor.to_ascii_lowercase())?;
+    doc.sentence_at(pos)
+}
+
+fn privacy_emails(doc: &Document, emails: &[FoundEmail], page_links: &[Link]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    let mailtos = page_links.iter().filter_map(|l| {
+        let href = l.href.trim();
+        let rest = href.get(..7).filter(|p| p.eq_ignore_ascii_case("mailto:")).map(|_| &href[7..])?;
+        let address = clean_email(rest.split('?').next().unwrap_or(rest))?;
+        Some((address, l.text.to_ascii_lowercase()))
+    });
+    let found = emails
+        .iter()
+        .map(|e| (e.address.clone(), doc.sentence_at(e.span.start), String::new()))
+        .chain(mailtos.map(|(a, anchor)| {
+            let at = doc.lower.find(&a.to_ascii_lowercase());
+            (a, at.and_then(|p| doc.sentence_at(p)), anchor)
+        }));
+    for (address, sentence, anchor) in found {
+        if regulator_domain(&address) {
+            continue;
+        }
+        if let Some(f) = out.iter_mut().find(|f| f.value.eq_ignore_ascii_case(&address)) {
+            if let Some(i) = sentence {
+                if f.evidence.len() < MAX_QUOTES && !f.evidence.iter().any(|q| q.start == doc.sentences[i].span.start) {
+                    f.evidence.push(doc.quote(i));
+                }
+            }
+            continue;
+        }
+        // Read the sentence, the one before it (for "…contact us at:" then the
+        // address), and the heading it stands under.
+        let context = match sentence {
+            Some(i) => {
+                let prev = if i > 0 { doc.lower_sentence(i - 1) } else { "" };
+                format!("{} {} {} {}", prev, doc.lower_sentence(i), doc.heading_of(i), anchor)
+            }
+            None => anchor,
+        };
+        let own_sentence = sentence.map_or("", |i| doc.lower_sentence(i));
+        if UNRELATED_EMAIL_CONTEXT.is_match(own_sentence) || !PRIVACY_EMAIL_CONTEXT.is_match(&context) {
+            continue;
+        }
+        out.push(Finding {
+            value: address,
+            evidence: sentence.map(|i| vec![doc.quote(i)]).unwrap_or_default(),
+        });
+    }
+    out
+}
+
+fn mechanisms(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (mechanism, re) in MECHANISMS.iter() {
+        let sentences: Vec<usize> = matching(doc, re)
+            .into_iter()
+            .filter(|&i| qualifies(doc, *mechanism, re, i))
+            .collect();
+        let mut evidence: Vec<Quote> = Vec::new();
+        for i in sentences {
+            let q = doc.quote(i);
+            if !evidence.iter().any(|e| e.text == q.text) {
+                evidence.push(q);
+            }
+            if evidence.len() == MAX_QUOTES {
+                break;
+            }
+        }
+        if !evidence.is_empty() {
+            out.push(Finding {
+                value: mechanism.name().to_string(),
+                evidence,
+            });
+        }
+    }
+    out
+}
+
+/// Whether sentence `i`, which matches `re`, really offers `mechanism`.
+fn qualifies(doc: &Document, mechanism: Mechanism, re: &Regex, i: usize) -> bool {
+    let s = doc.lower_sentence(i);
+    let base = doc.sentences[i].span.start;
+    let affirmed = re.find_iter(s).any(|m| !negated_before(&doc.lower, base, base + m.start()));
+    match mechanism {
+        Mechanism::BrowserSettings => affirmed && (s.contains("cookie") || s.contains("tracking") || doc.heading_of(i).contains("cookie")),
+        Mechanism::ContactRequest => affirmed && CONTACT_PURPOSE.is_match(s),
+        Mechanism::AccountSettings => affirmed && ACTION.is_match(s),
+        Mechanism::Gpc | Mechanism::DoNotSellLink | Mechanism::ReplyStop => affirmed,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::links::{emails_in_text, urls_in_text};
+
+    fn opt_out(text: &str) -> OptOut {
+        let urls = urls_in_text(text);
+        let emails = emails_in_text(text);
+        assess(&Document::new(text, &[]), &urls, &emails, &[])
+    }
+
+    #[test]
+    fn opt_out_urls_by_address_or_by_sentence() {
+        let o = opt_out("To learn more, please visit http://www.aboutads.info. If you would like to opt-out of having your information sold, visit Do Not Sell <https://shop.example/dsr>. Read our Privacy Policy <https://shop.example/privacy-policy>. To learn more about Google Analytics, visit Google's support page <https://support.google.com/analytics/topic/1>.");
+        assert_eq!(o.urls, ["http://www.aboutads.info", "https://shop.example/dsr"]);
+    }
+
+    #[test]
+    fn copy_only_requests_are_not_opt_outs() {
+        let o = opt_out("To access your personal information, submit the Access Request Form <https://x.example/AccessRequestForm>. To delete your personal data, submit the Deletion Request Form <https://x.example/DeletionRequestForm>.");
+        assert_eq!(o.urls, ["https://x.example/DeletionRequestForm"]);
+    }
+
+    #[test]
+    fn privacy_emails_but_not_regulators_or_other_matters() {
+        let o = opt_out("If you have questions about this privacy policy, email privacy@shop.example. You may complain to the Department of Consumer Affairs at dca@dca.ca.gov. For accessibility comments, write to a11y@shop.example.");
+        assert_eq!(o.emails, ["privacy@shop.example"]);
+    }
+
+    #[test]
+    fn mechanisms_from_the_closed_vocabulary() {
+        let o = opt_out("You can set your browser to refuse cookies. Click the unsubscribe link in any e-mail. Reply STOP to end texts. We do not honor Global Privacy Control signals.");
+        assert_eq!(o.mechanisms, [Mechanism::BrowserSettings, Mechanism::UnsubscribeLink, Mechanism::ReplyStop]);
+    }
+
+    #[test]
+    fn page_links_count_with_their_anchor_sentence() {
+        let text = "To opt out of interest-based ads, use Your Ad Choices. Contact us.";
+        let links = [
+            Link { href: "https://shop.example/ad-choices".into(), text: "Your Ad Choices".into() },
+            Link { href: "javascript:alert(1)".into(), text: "Contact us".into() },
+            Link { href: "mailto:privacy@shop.example?subject=x".into(), text: "Privacy questions".into() },
+            Link { href: "mailto:jobs@shop.example".into(), text: "Work with us".into() },
+        ];
+        let o = assess(&Document::new(text, &[]), &[], &[], &links);
+        assert_eq!(o.urls, ["https://shop.example/ad-choices"]);
+        assert_eq!(o.emails, ["privacy@shop.example"]);
+    }
+}

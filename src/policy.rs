@@ -1,0 +1,118 @@
+//! Is this text a privacy policy at all? A product page, a page in another
+//! language or garbage is reported as such, and nothing is guessed from it.
+//!
+//! The likelihood counts how many of the topics every privacy policy covers
+//! the text speaks of (personal information, collection, third parties,
+//! cookies, rights and choices, contact…), and requires English prose.
+
+use crate::text::{pattern, Document};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Fewer words than this cannot hold a policy.
+const MIN_WORDS: usize = 40;
+
+/// Share of English function words in English prose is about 0.4; other
+/// languages and word salad fall far below this.
+const MIN_ENGLISH_SHARE: f32 = 0.12;
+
+/// At or above this likelihood the text is taken for a privacy policy.
+pub(crate) const POLICY_THRESHOLD: f32 = 0.5;
+
+/// The topics a privacy policy speaks of; each found adds to the likelihood.
+static TOPICS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"\bprivacy (?:policy|notice|statement)\b|\bprivacy\b",
+        r"\bpersonal(?:ly identifiable)? (?:information|data)\b|\byour (?:information|data)\b",
+        r"\bcollect(?:s|ed|ion|ing)?\b",
+        r"\bthird[- ]part(?:y|ies)\b|\bservice providers?\b|\bpartners?\b",
+        r"\bcookies?\b|\btracking\b|\banalytics\b",
+        r"\bopt[- ]?out\b|\bunsubscrib\w*|\byour (?:rights|choices)\b|\bdelet\w*\b",
+        r"\bcontact us\b|\bquestions\b|\be-?mail\b",
+        r"\bshare\b|\bdisclos\w*\b|\bsell\b",
+        r"\bsecurity\b|\bprotect\w*\b|\bretain\w*|\bretention\b",
+    ]
+    .iter()
+    .map(|p| pattern(p))
+    .collect()
+});
+
+/// How many topics make a text fully policy-like.
+const TOPICS_FOR_CERTAINTY: f32 = 7.0;
+
+static FUNCTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:the|and|to|of|we|you|your|our|in|for|is|with|that|or|by|this|may|are|be|as|on|it|if|not|us|any|from|will|can|a|an)\b")
+});
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[a-z][a-z'’]*\b"));
+
+/// The verdict on the text, and why.
+pub(crate) struct Assessment {
+    pub is_policy: bool,
+    pub likelihood: f32,
+    pub reason: String,
+}
+
+/// Decide whether `doc` reads as a privacy policy.
+pub(crate) fn assess(doc: &Document) -> Assessment {
+    // Counting words over the first 200 KB says enough about the language.
+    let sample = prefix(&doc.lower, 200 * 1024);
+    let words = WORD.find_iter(sample).count();
+    let function_words = FUNCTION_WORDS.find_iter(sample).count();
+    let english = if words == 0 { 0.0 } else { function_words as f32 / words as f32 };
+    let topics = TOPICS.iter().filter(|t| t.is_match(&doc.lower)).count() as f32;
+    let likelihood = (topics / TOPICS_FOR_CERTAINTY).min(1.0) * (english / MIN_ENGLISH_SHARE).min(1.0);
+    let likelihood = (likelihood * 100.0).round() / 100.0;
+
+    let reason = if words < MIN_WORDS {
+        format!("too little text to be a privacy policy ({words} words)")
+    } else if english < MIN_ENGLISH_SHARE {
+        "the text is not English prose (policylens reads English policies)".to_string()
+    } else if likelihood < POLICY_THRESHOLD {
+        "the text does not speak of personal information, cookies or third parties as a privacy policy does".to_string()
+    } else {
+        String::new()
+    };
+    Assessment {
+        is_policy: reason.is_empty(),
+        likelihood,
+        reason,
+    }
+}
+
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assess_text(text: &str) -> Assessment {
+        assess(&Document::new(text, &[]))
+    }
+
+    #[test]
+    fn other_languages_and_product_pages_are_not_policies() {
+        let german = "Wir erheben personenbezogene Daten, wenn Sie unsere Website besuchen. ".repeat(20);
+        assert!(!assess_text(&german).is_policy);
+        let product = "Gold hoops, 14k. Add to cart. Size guide. Shipping in 3 days. Customer reviews. ".repeat(10);
+        let a = assess_text(&product);
+        assert!(!a.is_policy);
+        assert!(a.likelihood < POLICY_THRESHOLD);
+    }
+
+    #[test]
+    fn a_short_policy_is_a_policy() {
+        let text = "This privacy policy explains how we collect your personal information. We use cookies and analytics. \
+                    We share data with service providers and do not sell it. You may opt out of marketing e-mails. \
+                    We protect your data. If you have questions, contact us at privacy@example.com.";
+        let a = assess_text(text);
+        assert!(a.is_policy, "{}", a.reason);
+        assert!(a.likelihood >= 0.9);
+    }
+}

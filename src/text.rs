@@ -1,0 +1,365 @@
+//! The text pipeline: a policy's text cut into blocks (lines), headings and
+//! sentences, with byte offsets into the original input kept throughout.
+//!
+//! Nothing here rewrites the input. Real pages lose their line breaks
+//! ("Privacy PolicyThis Privacy Policy…", "DO NOT TRACKPlease note…",
+//! "…gaoptout.Finally, …"), so sentence boundaries are also found inside such
+//! glued runs; the matching modules then work on spans of the untouched text,
+//! and every quote they return is a slice of it.
+
+use crate::report::Quote;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A sentence (or a heading, or a list item) of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    /// Byte range in the input, trimmed of white space and list markers.
+    pub span: Range<usize>,
+    /// The heading this sentence stands under, if any (index into `sentences`).
+    pub heading: Option<usize>,
+    /// Whether this sentence looks like a heading itself.
+    pub is_heading: bool,
+}
+
+/// The input text, its ASCII-lowercased twin (same byte offsets), and its sentences.
+pub(crate) struct Document<'a> {
+    pub text: &'a str,
+    /// `text` with ASCII letters lowercased: byte offsets are identical.
+    pub lower: String,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Compile a pattern written with `\b`, made an ASCII word boundary so the
+/// fast DFA engines keep working on text full of curly quotes.
+pub(crate) fn pattern(p: &str) -> Regex {
+    Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("static pattern")
+}
+
+/// Words that start a sentence, used to find boundaries where a line break was
+/// lost ("Privacy PolicyThis Privacy Policy…"). Only words that are not the
+/// tail of common camel-case names ("LinkedIn", "YouTube") belong here.
+const GLUED_STARTERS: &str = "This|These|The|We|Our|You|Your|If|When|Please|Personal|For|To|Additionally|Finally|However|Some|By|Any|Information|Cookies|Note|Under|Most|All|Such|Where|Each|Unless|Because|Although|While|Those|They|Users|Customers|Last|Effective|Updated|What|How|Why|Who|Do|Learn|Visit";
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "inc", "co", "corp", "ltd", "llc", "u.s", "u.k", "no", "st", "mr", "mrs",
+    "ms", "dr", "vs", "approx", "dept", "cal", "civ", "sec", "seq", "et al", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "art",
+];
+
+/// A heading is a short line without closing punctuation.
+const HEADING_MAX_WORDS: usize = 12;
+
+static GLUED_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        // "…policy.When" (lost space after a full stop), "TRACKPlease" (an
+        // all-caps heading glued to the next sentence), "PolicyThis" (a
+        // heading glued to a sentence starter).
+        r"[a-z0-9)\]][.!?][A-Z][a-z]|[A-Z]{{3}}[A-Z][a-z]|[a-z]{{2}}(?:{GLUED_STARTERS})(?-u:\b)"
+    ))
+    .expect("static pattern")
+});
+
+impl<'a> Document<'a> {
+    /// Cut `text` into sentences; `protected` ranges (URLs, e-mail addresses)
+    /// are never split.
+    pub fn new(text: &'a str, protected: &[Range<usize>]) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let mut sentences = Vec::new();
+        let mut heading: Option<usize> = None;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let range = line_start..line_start + line.len();
+            line_start = range.end;
+            let pieces = split_line(text, range, protected);
+            let single = pieces.len() == 1;
+            for span in pieces {
+                let is_heading = looks_like_heading(&text[span.clone()], single);
+                let index = sentences.len();
+                sentences.push(Sentence {
+                    span,
+                    heading,
+                    is_heading,
+                });
+                if is_heading {
+                    heading = Some(index);
+                }
+            }
+        }
+        Document {
+            text,
+            lower,
+            sentences,
+        }
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &'a str {
+        &self.text[self.sentences[i].span.clone()]
+    }
+
+    /// The lowercased text of sentence `i`.
+    pub fn lower_sentence(&self, i: usize) -> &str {
+        &self.lower[self.sentences[i].span.clone()]
+    }
+
+    /// The index of the sentence holding byte `pos` (or the nearest before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        if self.sentences.is_empty() {
+            return None;
+        }
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        Some(i.saturating_sub(1))
+    }
+
+    /// Sentence `i` as a quote: its exact text and byte offsets.
+    pub fn quote(&self, i: usize) -> Quote {
+        let span = self.sentences[i].span.clone();
+        Quote {
+            text: self.text[span.clone()].to_string(),
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    /// The lowercased heading of sentence `i`, or "".
+    pub fn heading_of(&self, i: usize) -> &str {
+        match self.sentences[i].heading {
+            Some(h) => self.lower_sentence(h),
+            None => "",
+        }
+    }
+}
+
+/// Split one line into trimmed sentence spans.
+fn split_line(text: &str, line: Range<usize>, protected: &[Range<usize>]) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    let mut cuts = Vec::new();
+    let inside = |pos: usize| protected.iter().any(|p| p.start < pos && pos < p.end);
+
+    // Ordinary boundaries: [.!?] (and closing quotes) then white space then a capital, digit or quote.
+    let sb = s.as_bytes();
+    let mut i = 0;
+    while i < sb.len() {
+        let c = sb[i];
+        if c == b'.' || c == b'!' || c == b'?' || c == b';' {
+            let mut j = i + 1;
+            while j < sb.len() && matches!(sb[j], b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            // closing curly quotes
+            while s[j..].starts_with('\u{201D}') || s[j..].starts_with('\u{2019}') {
+                j += 3;
+            }
+            let ws_start = j;
+            loop {
+                if j < sb.len() && (sb[j] == b' ' || sb[j] == b'\t') {
+                    j += 1;
+                } else if s[j..].starts_with('\u{00A0}') {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let next_ok = j < sb.len()
+                && (sb[j].is_ascii_uppercase()
+                    || sb[j].is_ascii_digit()
+                    || matches!(sb[j], b'"' | b'(' | b'*' | b'-')
+                    || s[j..].starts_with('\u{201C}'));
+            let is_semicolon = c == b';';
+            if j > ws_start && next_ok && !is_semicolon && !is_abbreviation(s, i) {
+                let pos = line.start + ws_start;
+                if !inside(pos) {
+                    cuts.push(pos);
+                }
+            }
+        }
+        i += 1;
+    }
+    // Glued boundaries (lost line breaks).
+    for m in GLUED_BOUNDARY.find_iter(s) {
+        let m_str = m.as_str();
+        let offset = if m_str.as_bytes()[1] == b'.' || matches!(m_str.as_bytes()[1], b'!' | b'?') {
+            2 // after the punctuation
+        } else if m_str.as_bytes()[0].is_ascii_uppercase() {
+            3 // before the capital that starts the glued word
+        } else {
+            2 // after the two lowercase letters
+        };
+        let pos = line.start + m.start() + offset;
+        if !inside(pos) {
+            cuts.push(pos);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out = Vec::new();
+    let mut start = line.start;
+    for cut in cuts.into_iter().chain(std::iter::once(line.end)) {
+        if let Some(span) = trim_span(text, start..cut) {
+            out.push(span);
+        }
+        start = cut;
+    }
+    out
+}
+
+/// Whether the period at `dot` (an index into `s`) ends an abbreviation.
+fn is_abbreviation(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let word_start = before
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(')
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = before[word_start..].to_ascii_lowercase();
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
+        return true; // an initial: "J. Smith", "U.S."
+    }
+    ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Trim white space, bullets and list numbers from both ends; `None` if nothing is left.
+fn trim_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>> {
+    loop {
+        let s = &text[r.clone()];
+        let trimmed = s.trim_start();
+        let mut advance = s.len() - trimmed.len();
+        let t = trimmed;
+        if let Some(rest) = t
+            .strip_prefix('*')
+            .or_else(|| t.strip_prefix('\u{2022}'))
+            .or_else(|| t.strip_prefix("- "))
+            .or_else(|| t.strip_prefix('>'))
+        {
+            advance += t.len() - rest.len();
+        } else {
+            // "1.  ", "(a) ", "a) "
+            let digits = t.bytes().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 0 && digits < 4 && t[digits..].starts_with(". ") {
+                advance += digits + 1;
+            }
+        }
+        if advance == 0 {
+            break;
+        }
+        r.start += advance;
+        if r.start >= r.end {
+            return None;
+        }
+    }
+    let s = &text[r.clone()];
+    let trimmed = s.trim_end();
+    r.end = r.start + trimmed.len();
+    if r.start < r.end && text[r.clone()].chars().any(|c| c.is_alphanumeric()) {
+        Some(r)
+    } else {
+        None
+    }
+}
+
+/// A heading: few words, no closing punctuation (a lone line), or an all-caps run.
+fn looks_like_heading(s: &str, whole_line: bool) -> bool {
+    let words = s.split_whitespace().count();
+    if words == 0 || words > HEADING_MAX_WORDS {
+        return false;
+    }
+    let last = s.trim_end().chars().last().unwrap_or('.');
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    (whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps
+}
+
+/// Whether the words just before `pos` in `lower` (within its clause) negate
+/// what follows: "we do not sell", "we will never share", "not be sold".
+/// A clause ends at ';', ':' and at words that open a new clause ("but",
+/// "however", "that", "which", "although"…), so in "while we do not sell …,
+/// we do share … that may be considered a sale" the "sale" is not negated.
+pub(crate) fn negated_before(lower: &str, sentence_start: usize, pos: usize) -> bool {
+    const WINDOW: usize = 70;
+    let mut from = pos.saturating_sub(WINDOW).max(sentence_start);
+    while !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &lower[from..pos];
+    let clause = CLAUSE_BREAK
+        .find_iter(window)
+        .last()
+        .map_or(window, |m| &window[m.end()..]);
+    NEGATION.is_match(clause)
+}
+
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[;:.]|(?-u:\b)(?:but|however|although|though|whereas|that|which|who|unless|except|instead|rather)(?-u:\b)")
+        .expect("static pattern")
+});
+
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:not|never|no longer|neither|nor|no)(?-u:\b)|n[’']t(?-u:\b)").expect("static pattern")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::new(text, &[]);
+        (0..doc.sentences.len()).map(|i| doc.sentence(i)).collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_but_not_abbreviations() {
+        assert_eq!(
+            sentences("We use cookies, e.g. session cookies. We do not sell data. U.S. law applies."),
+            vec![
+                "We use cookies, e.g. session cookies.",
+                "We do not sell data.",
+                "U.S. law applies."
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_boundaries_lost_with_line_breaks() {
+        assert_eq!(
+            sentences("Privacy PolicyThis Privacy Policy describes it."),
+            vec!["Privacy Policy", "This Privacy Policy describes it."]
+        );
+        assert_eq!(
+            sentences("DO NOT TRACKPlease note that we do not alter it.YOUR RIGHTSIf you are."),
+            vec!["DO NOT TRACK", "Please note that we do not alter it.", "YOUR RIGHTS", "If you are."]
+        );
+        assert_eq!(sentences("Follow LinkedIn now"), vec!["Follow LinkedIn now"]);
+    }
+
+    #[test]
+    fn protected_spans_are_not_split() {
+        let text = "Write to Customer.Service@payless.com now.";
+        let at = text.find("Customer").unwrap();
+        let doc = Document::new(text, &[at..at + 28]);
+        assert_eq!(doc.sentences.len(), 1);
+    }
+
+    #[test]
+    fn strips_bullets_and_tracks_headings() {
+        let doc = Document::new("Do Not Track\n*   We do not respond to DNT.\n1. Second item.", &[]);
+        assert_eq!(doc.sentence(0), "Do Not Track");
+        assert!(doc.sentences[0].is_heading);
+        assert_eq!(doc.sentence(1), "We do not respond to DNT.");
+        assert_eq!(doc.heading_of(1), "do not track");
+        assert_eq!(doc.sentence(2), "Second item.");
+    }
+
+    #[test]
+    fn negation_stays_inside_its_clause() {
+        let s = "while we do not sell data in a traditional sense, we share data that may be considered a sale";
+        let sale = s.rfind("sale").unwrap();
+        assert!(!negated_before(s, 0, sale));
+        let sell = s.find("sell").unwrap();
+        assert!(negated_before(s, 0, sell));
+        let s2 = "we do not sell, trade, or rent your information";
+        assert!(negated_before(s2, 0, s2.find("rent").unwrap()));
+    }
+}

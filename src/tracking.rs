@@ -1,0 +1,332 @@
+//! Tracking: cookies, web beacons, analytics, targeted advertising, the named
+//! third-party services, and what the site does with Do Not Track.
+//!
+//! A flag is set by a sentence that speaks of the practice and is not a
+//! denial of it ("we do not make use of cookies" clears `cookies`). A service
+//! is listed when a sentence says the site uses it, not when it is only an
+//! opt-out link or a social network in the footer. Do Not Track is read from
+//! the sentences about DNT signals: a refusal in any of them ("we do not
+//! respond", "unable to respond", "no industry consensus") is `not_honored`;
+//! otherwise a commitment ("we honor", "we stop collecting") is `honored`.
+
+use crate::report::{DoNotTrack, Finding, Quote, Tracking, TrackingEvidence};
+use crate::text::{negated_before, pattern, Document};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Quotes kept per flag: enough to convince, few enough to read.
+const MAX_QUOTES: usize = 2;
+
+static COOKIES: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\bcookies?\b|\blocal storage\b|\blocal shared objects\b"));
+
+/// "we do not use cookies", "we do not make use of cookies".
+static NO_COOKIES: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b")
+});
+
+static WEB_BEACONS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:web ?beacons?|pixel tags?|pixels?|clear gifs?|clear gif files|tracking pixels?|single[- ]pixel|spotlight tags?|beacons?|tags? in (?:our |the )?e-?mails?|tracking tags?)\b")
+});
+
+static ANALYTICS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)\banalytics?\b
+        | \banaly[sz](?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?(?:traffic|usage|trends|visits|behaviou?r|how\ (?:you|users|visitors|customers))
+        | \busage\ (?:statistics|data|information|patterns)\b | \bsite\ traffic\b | \bweb\ (?:site\ )?statistics\b
+        | \bmeasure\ (?:\w+\ ){0,3}?(?:traffic|visits|usage|effectiveness|engagement)
+        | \bstatistics\ tracker\b | \bpage\ views\b | \bclickstream\b
+        | \baggregat\w*\ (?:data\ |information\ )?(?:about\ )?(?:site\ )?(?:traffic|visits|usage|interaction)
+        | \bdata\ is\ aggregated\b",
+    )
+});
+
+static TARGETED_ADS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)\binterest[-\ ]based\b | \bbehaviou?ral\ (?:advertising|ads|targeting|marketing)
+        | \btargeted\ (?:ads|advertis\w*|marketing|promotions)\b | \bpersonali[sz]ed\ (?:ads|advertis\w*)
+        | \btailored\ (?:ads|advertis\w*)\b | \bretarget\w* | \bre-?marketing\b | \brelevant\ (?:ads|advertis\w*)
+        | \bcross[-\ ]context\ behavio | \b(?:ad|advertising)\ networks?\b | \bcustom\ audiences?\b
+        | \btarget\ (?:the\ )?interests\b | \btarget\ (?:our\ )?(?:ads|advertising|marketing)\b
+        | \bads\ (?:on|across)\ (?:other|third[-\ ]party)\ (?:web)?sites\b",
+    )
+});
+
+/// A sentence that denies a practice outright: "it is not used to track users".
+static DENIES_TRACKING: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b")
+});
+
+/// Third-party services by the names LABELS.md gives them, then others seen in shop policies.
+/// Each pattern is matched against lowercased text.
+static SERVICES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    [
+        ("Google Analytics", r"\bgoogle analytics\b|\buniversal analytics\b|\bga4\b"),
+        ("Google Ads", r"\bgoogle ad(?:s|words|sense| manager)\b|\bdoubleclick\b|\bgoogle (?:display|advertising|remarketing|marketing platform)\b|\badwords\b"),
+        ("Facebook", r"\bfacebook (?:pixel|ads|advertising|custom audiences?|analytics|conversion|insights|sdk)\b|\bmeta pixel\b|\bcustom audiences?\b|\bfacebook\b"),
+        ("Bing Ads", r"\bbing ads\b|\bmicrosoft advertising\b|\bbing (?:uet|universal event)\b"),
+        ("Shopify Analytics", r"\bshopify analytics\b|\bshopify(?:['’]s)? (?:reports|statistics|stats)\b|\bwebsite provider(?:['’]s)? internal statistics\b"),
+        ("Klaviyo", r"\bklaviyo\b"),
+        ("Hotjar", r"\bhotjar\b"),
+        ("Pinterest", r"\bpinterest (?:tag|pixel|ads|advertising|conversion)\b|\bpinterest\b"),
+        ("TikTok", r"\btik ?tok\b"),
+        ("Snapchat", r"\bsnap(?:chat)? pixel\b|\bsnapchat\b"),
+        ("Twitter", r"\btwitter (?:pixel|ads|advertising|conversion)\b|\btwitter\b"),
+        ("Criteo", r"\bcriteo\b"),
+        ("Adobe Analytics", r"\badobe analytics\b|\bomniture\b|\badobe(?:['’]s)? (?:analytics|sitecatalyst)\b"),
+        ("Adobe Marketing Cloud Device Co-op", r"\badobe marketing cloud device co-op\b"),
+        ("Amazon Advertising", r"\bamazon advertising\b|\bamazon ads\b"),
+        ("Localytics", r"\blocalytics\b"),
+        ("Rakuten Advertising", r"\brakuten(?: advertising| marketing)?\b"),
+        ("Mixpanel", r"\bmixpanel\b"),
+        ("Segment", r"\bsegment\.(?:io|com)\b|\btwilio segment\b"),
+        ("Quantcast", r"\bquantcast\b"),
+        ("Taboola", r"\btaboola\b"),
+        ("Outbrain", r"\boutbrain\b"),
+        ("LiveRamp", r"\bliveramp\b"),
+        ("FullStory", r"\bfullstory\b"),
+        ("Crazy Egg", r"\bcrazy ?egg\b"),
+        ("Optimizely", r"\boptimizely\b"),
+        ("Heap", r"\bheap analytics\b"),
+        ("Amplitude", r"\bamplitude analytics\b"),
+        ("Nielsen", r"\bnielsen\b"),
+        ("comScore", r"\bcomscore\b"),
+        ("AdRoll", r"\badroll\b"),
+        ("Attentive", r"\battentive mobile\b"),
+        ("Yahoo", r"\byahoo (?:analytics|advertising|gemini|dot)\b"),
+        ("LinkedIn", r"\blinkedin (?:insight|ads|advertising|pixel)\b"),
+        ("Salesforce Marketing Cloud", r"\bsalesforce marketing cloud\b"),
+        ("Google Tag Manager", r"\bgoogle tag manager\b"),
+    ]
+    .into_iter()
+    .map(|(name, p)| (name, pattern(p)))
+    .collect()
+});
+
+/// The sentence says the site uses the service (outside the name itself).
+static USES_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:use|uses|used|using|utili[sz]e[sd]?|partner|partners|partnered|work with|works with|participate|participates|through|via|including|includes|such as|provided by|powered by|pixels?|tags?|cookies?|analytics|advertis\w*|remarketing|retargeting|audiences?|track\w*|collect\w*|sdks?|plug-?ins?|measure\w*|statistics|employ\w*|integrat\w*)\b")
+});
+
+/// Do Not Track, as a signal (not "we do not track users").
+static DNT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"Do Not Track|DO NOT TRACK|Do-Not-Track|[“"']do[- ]not[- ]track[”"']|(?i:do[- ]not[- ]track)(?-u:\s+)(?i:signals?|features?|settings?|requests?|headers?|preferences?|mechanisms?|options?|disclosures?|browser)|(?-u:\b)DNT(?-u:\b)"#)
+        .expect("static pattern")
+});
+
+static DNT_REFUSED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)\b(?:not|n['’]t|unable\ to|cannot|never|no\ longer)\s+(?:\w+\s+){0,4}?(?:respond|responding|honou?r|recogni[sz]e|process|interpret|alter|change|support|act|obey|comply|accept|abide|treat|react)\w*
+        | \bno\ (?:uniform|industry|universal|consistent|common|accepted|agreed)\ (?:\w+\ )?(?:standard|consensus|definition|understanding)
+        | \b(?:standards?|consensus)\ (?:\w+\ ){0,4}?(?:has|have)\ not\ (?:yet\ )?been\ (?:adopted|established|agreed|finali[sz]ed)
+        | \bignore\ (?:\w+\ )?(?:dnt|do\ not\ track|signals?)",
+    )
+});
+
+static DNT_HONORED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:we|site|website|services?|our systems?)\b[^.;]{0,40}?\b(?:honou?r|honou?rs|respond to|responds to|recogni[sz]e|recogni[sz]es|comply with|abide by|treat)\b|\bwe (?:will )?(?:stop|cease|disable|turn off|no longer collect)\b",
+    )
+});
+
+static GPC: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bglobal privacy control\b|\bgpc\b"));
+
+/// Read the tracking answers from the document.
+pub(crate) fn assess(doc: &Document) -> Tracking {
+    let mut evidence = TrackingEvidence::default();
+
+    let cookie_denials: Vec<usize> = matching(doc, &NO_COOKIES);
+    let cookies = if cookie_denials.is_empty() {
+        affirmed(doc, &COOKIES)
+    } else {
+        Vec::new()
+    };
+    evidence.cookies = quotes(doc, &cookies);
+    evidence.web_beacons = quotes(doc, &affirmed(doc, &WEB_BEACONS));
+    evidence.analytics = quotes(doc, &affirmed(doc, &ANALYTICS));
+    evidence.targeted_advertising = quotes(doc, &affirmed(doc, &TARGETED_ADS));
+
+    evidence.services = services(doc);
+    let (do_not_track, dnt_sentences) = do_not_track(doc);
+    evidence.do_not_track = quotes(doc, &dnt_sentences);
+
+    Tracking {
+        cookies: !evidence.cookies.is_empty(),
+        web_beacons: !evidence.web_beacons.is_empty(),
+        analytics: !evidence.analytics.is_empty() || !evidence.services.is_empty() && has_analytics_service(&evidence.services),
+        targeted_advertising: !evidence.targeted_advertising.is_empty(),
+        services: evidence.services.iter().map(|f| f.value.clone()).collect(),
+        do_not_track,
+        evidence,
+    }
+}
+
+fn has_analytics_service(services: &[Finding]) -> bool {
+    services.iter().any(|f| f.value.contains("Analytics"))
+}
+
+/// Sentences where `re` matches (in the lowercased text), in order, each once.
+pub(crate) fn matching(doc: &Document, re: &Regex) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for m in re.find_iter(&doc.lower) {
+        if let Some(i) = doc.sentence_at(m.start()) {
+            if doc.sentences[i].span.contains(&m.start()) && out.last() != Some(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Sentences that speak of a practice without denying it, best first: those
+/// that say "we use …" before mere mentions, headings last.
+fn affirmed(doc: &Document, re: &Regex) -> Vec<usize> {
+    let mut hits: Vec<(u8, usize)> = matching(doc, re)
+        .into_iter()
+        .filter(|&i| !DENIES_TRACKING.is_match(doc.lower_sentence(i)) || re.find_iter(doc.lower_sentence(i)).count() > 1)
+        .map(|i| {
+            let s = doc.lower_sentence(i);
+            let rank = if doc.sentences[i].is_heading {
+                2
+            } else if s.contains("we use") || s.contains("we may use") || s.contains("we also use") || s.contains("uses") {
+                0
+            } else {
+                1
+            };
+            (rank, i)
+        })
+        .collect();
+    hits.sort();
+    hits.into_iter().map(|(_, i)| i).take(MAX_QUOTES).collect()
+}
+
+fn quotes(doc: &Document, sentences: &[usize]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    for &i in sentences {
+        let q = doc.quote(i);
+        if !out.iter().any(|o| o.text == q.text) {
+            out.push(q);
+        }
+    }
+    out.truncate(MAX_QUOTES);
+    out
+}
+
+/// The services the text says the site uses, in order of first use.
+fn services(doc: &Document) -> Vec<Finding> {
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for (name, re) in SERVICES.iter() {
+        let mut evidence = Vec::new();
+        let mut first = usize::MAX;
+        for m in re.find_iter(&doc.lower) {
+            let Some(i) = doc.sentence_at(m.start()) else { continue };
+            let span = &doc.sentences[i].span;
+            if !span.contains(&m.start()) || negated_before(&doc.lower, span.start, m.start()) {
+                continue;
+            }
+            // The name inside a URL ("facebook.com/settings") is a link, not a use.
+            let after = doc.lower.as_bytes().get(m.end()).copied();
+            if matches!(after, Some(b'.') | Some(b'/')) && doc.lower[m.end()..].chars().nth(1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let s = doc.lower_sentence(i);
+            let (rel_start, rel_end) = (m.start() - span.start, m.end() - span.start);
+            let context = format!("{} {}", &s[..rel_start], &s[rel_end..]);
+            if !USES_SERVICE.is_match(&context) {
+                continue;
+            }
+            first = first.min(m.start());
+            if evidence.len() < MAX_QUOTES && !evidence.iter().any(|q: &Quote| q.start == span.start) {
+                evidence.push(doc.quote(i));
+            }
+        }
+        if !evidence.is_empty() {
+            found.push((
+                first,
+                Finding {
+                    value: (*name).to_string(),
+                    evidence,
+                },
+            ));
+        }
+    }
+    found.sort_by_key(|(first, _)| *first);
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The site's stance on Do Not Track, and the sentences that say it.
+fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
+    // The sentences about DNT: those naming it, those under a DNT heading,
+    // and the one right after a mention ("… DNT signals. We do not respond to them.").
+    let mut context: Vec<usize> = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence(i);
+        let mentions = DNT_MENTION.is_match(text);
+        let under_heading = s.heading.is_some_and(|h| DNT_MENTION.is_match(doc.sentence(h)));
+        let follows = i > 0 && DNT_MENTION.is_match(doc.sentence(i - 1)) && !s.is_heading;
+        if (mentions || under_heading || follows) && !(GPC.is_match(doc.lower_sentence(i)) && !mentions) {
+            context.push(i);
+        }
+    }
+    if context.is_empty() {
+        return (DoNotTrack::NotMentioned, Vec::new());
+    }
+    let refused: Vec<usize> = context
+        .iter()
+        .copied()
+        .filter(|&i| DNT_REFUSED.is_match(doc.lower_sentence(i)))
+        .collect();
+    if !refused.is_empty() {
+        return (DoNotTrack::NotHonored, refused);
+    }
+    let honored: Vec<usize> = context
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let s = doc.lower_sentence(i);
+            let base = doc.sentences[i].span.start;
+            DNT_HONORED
+                .find_iter(s)
+                .any(|m| !negated_before(&doc.lower, base, base + m.end().saturating_sub(1)))
+        })
+        .collect();
+    if !honored.is_empty() {
+        return (DoNotTrack::Honored, honored);
+    }
+    (DoNotTrack::NotMentioned, Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tracking(text: &str) -> Tracking {
+        assess(&Document::new(text, &[]))
+    }
+
+    #[test]
+    fn flags_need_a_practice_not_a_denial() {
+        let t = tracking("We do not track users across visits and we do not make use of cookies. Cookies are small text files.");
+        assert!(!t.cookies);
+        let t = tracking("We use cookies and pixel tags. We use Google Analytics to analyze site traffic. Our ad network partners show interest-based ads.");
+        assert!(t.cookies && t.web_beacons && t.analytics && t.targeted_advertising);
+        assert_eq!(t.services, ["Google Analytics"]);
+    }
+
+    #[test]
+    fn services_only_linked_for_opt_out_are_not_listed() {
+        let t = tracking("You can opt out here:\nFacebook: https://www.facebook.com/settings/?tab=ads\nGoogle: https://www.google.com/settings/ads/anonymous");
+        assert!(t.services.is_empty());
+    }
+
+    #[test]
+    fn do_not_track_stances() {
+        let dnt = |s: &str| tracking(s).do_not_track;
+        assert_eq!(dnt("Please note that we do not alter our Site’s data collection and use practices when we see a Do Not Track signal from your browser."), DoNotTrack::NotHonored);
+        assert_eq!(dnt("Some websites have “do not track” features. These features are not all uniform. We do not currently respond to those signals."), DoNotTrack::NotHonored);
+        assert_eq!(dnt("Not all browsers offer a DNT option and there is currently no industry consensus for how to recognize or respond to a DNT signal."), DoNotTrack::NotHonored);
+        assert_eq!(dnt("When you turn on DNT in your browser, we stop collecting information about your visits."), DoNotTrack::Honored);
+        assert_eq!(dnt("We do not track users across visits."), DoNotTrack::NotMentioned);
+        assert_eq!(dnt("We honor Global Privacy Control signals."), DoNotTrack::NotMentioned);
+    }
+}

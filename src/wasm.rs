@@ -1,0 +1,91 @@
+//! The wasm boundary: the only file that touches wasm-bindgen, js-sys,
+//! web-sys and serde-wasm-bindgen. A page comes in as a plain JS object, the
+//! report goes out as one; bad input becomes a thrown JS `Error`, never a panic.
+
+use crate::{Link, Page};
+use serde::Deserialize;
+use std::sync::Once;
+use wasm_bindgen::prelude::*;
+
+static PANIC_HOOK: Once = Once::new();
+
+fn init() {
+    PANIC_HOOK.call_once(console_error_panic_hook::set_once);
+}
+
+/// The page as JS sends it: `{ text, links?: [{ href, text }], url?, title? }`.
+#[derive(Deserialize)]
+struct JsPage {
+    text: String,
+    #[serde(default)]
+    links: Vec<JsLink>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct JsLink {
+    href: String,
+    #[serde(default)]
+    text: String,
+}
+
+fn to_js(report: &crate::Report) -> Result<JsValue, JsValue> {
+    // Plain objects (not Maps), so the popup can read `report.selling.verdict`.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(report, &serializer).map_err(|e| js_error(&e.to_string()))
+}
+
+fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+/// Analyze a page: `{ text, links?, url?, title? }` in, the report out.
+/// Throws an `Error` with a readable message on bad input.
+#[wasm_bindgen(js_name = analyzePage)]
+pub fn analyze_page(page: JsValue) -> Result<JsValue, JsValue> {
+    init();
+    let page: JsPage = serde_wasm_bindgen::from_value(page)
+        .map_err(|e| js_error(&format!("policylens: expected {{ text, links?, url?, title? }}: {e}")))?;
+    let page = Page {
+        text: page.text,
+        links: page
+            .links
+            .into_iter()
+            .map(|l| Link {
+                href: l.href,
+                text: l.text,
+            })
+            .collect(),
+        url: page.url,
+        title: page.title,
+    };
+    let report = crate::analyze_page(&page).map_err(|e| js_error(&format!("policylens: {e}")))?;
+    to_js(&report)
+}
+
+/// Analyze plain text (the common case). Throws an `Error` on bad input.
+#[wasm_bindgen(js_name = analyzeText)]
+pub fn analyze_text(text: &str) -> Result<JsValue, JsValue> {
+    init();
+    let report = crate::analyze(text).map_err(|e| js_error(&format!("policylens: {e}")))?;
+    to_js(&report)
+}
+
+/// The crate version and report schema version, e.g. "0.1.0 (schema 1)".
+#[wasm_bindgen]
+pub fn version() -> String {
+    format!(
+        "{} (schema {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::SCHEMA_VERSION
+    )
+}
+
+/// Log a line to the console (used by the timing page; no window needed).
+#[wasm_bindgen(js_name = logLine)]
+pub fn log_line(line: &str) {
+    web_sys::console::log_1(&JsValue::from_str(line));
+}
