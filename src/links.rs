@@ -26,7 +26,7 @@ pub(crate) struct FoundEmail {
 }
 
 /// Characters that end a URL written in running text.
-const URL_BODY: &str = r#"[^\s<>"'“”‘’()\[\]{}|\\^`,]"#;
+const URL_BODY: &str = r#"[^\s<>"'“”‘’()\[\]{}|\\^`]"#;
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

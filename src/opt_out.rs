@@ -28,11 +28,20 @@ static OPT_OUT_TOOL_URL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Addresses that are never a choice, even on an opt-out tool's site: lists
+/// of members, explanations, Do Not Track information, regulators.
+static NOT_A_CHOICE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"/participating|understanding-online-advertising|how-does-it-work|allaboutdnt|/dnt\b|do-not-track|globalprivacycontrol\.org|\.gov(?:/|$)|ico\.org\.uk|schema\.org")
+});
+
+/// "Learn more about how to manage the security settings of your device": not about your data.
+static NOT_AN_ACTION: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bsecurity settings\b|\bpassword\b"));
+
 /// Addresses that are pages of information, not choices.
 static INFO_URL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?x)(?:privacy-?policy|privacy-?notice|privacy-?statement|/privacy(?:\.html?|\.php|/)?$|/legal/privacy|/policies/privacy|/terms|terms-of|user_agreement|/legal-notices/services-privacy-policy|
-        /participating|understanding-online-advertising|allaboutdnt|globalprivacycontrol\.org|\.gov(?:/|$)|ico\.org\.uk|schema\.org|/collections/|/cart$|/products/|/blogs?/)",
+        r"(?x)(?:privacy-?policy|privacy-?notice|privacy-?statement|/privacy(?:\.html?|\.php|/)?$|/legal/privacy|/policies/|/terms|terms-of|user_agreement|services-privacy-policy|
+        /collections/|/cart$|/products/|/blogs?/|shipping|returns?\b|/about\b)",
     )
 });
 
@@ -40,14 +49,14 @@ static INFO_URL: LazyLock<Regex> = LazyLock::new(|| {
 static ACTION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)\bopt(?:[-\ ]?out|ing\ out)\b|\bunsubscrib\w*|\bdo\ not\ sell\b|\bmanag\w*|\badjust\w*|\bchange\ (?:your|my)\b|\bupdat\w*\ (?:your|or)\b|\bcontrol\w*|\bedit\b|\bdisabl\w*
-        |\bdelet\w*|\bremov\w*|\brestrict\w*|\bobject\w*\b|\bwithdraw\w*|\bstop\ receiving|\bno\ longer\ (?:wish|want)|\bprivacy\ choices\b|\bpreferences?\b|\bsettings?\b
+        |\bdelet\w*|\bremov\w*|\brestrict\w*\ (?:the\ )?(?:processing|use|how)|\bobject\w*\ to\b|\bwithdraw\w*|\bstop\ receiving|\bno\ longer\ (?:wish|want)|\bprivacy\ choices\b|\bpreferences?\b|\bsettings?\b
         |\bexercise\w*\ (?:your|these|any|the)|\bsubmit\ a\ request\b|\blimit\w*\ (?:the\ use|ad|tracking)",
     )
 });
 
 /// "To access / to correct your data": a right that only hands out or fixes data.
 static COPY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(?:to )?(?:access|correct|rectif\w*|obtain a copy|request (?:a copy|access))\b|\b(?:to|may) (?:access|correct) (?:to )?your (?:inaccurate )?personal")
+    pattern(r"^(?:to )?(?:access|correct|rectif\w*|obtain a copy|request (?:a copy|access))\b|\b(?:to|may) (?:access|correct) (?:to )?your (?:inaccurate )?personal|\b(?:update|access) your (?:account|contact) information\b|\bupdate your accounts?\b")
 });
 
 /// E-mail addresses of regulators and of matters other than privacy.
@@ -75,11 +84,12 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Regex)>> = LazyLock::new(|| {
             Mechanism::BrowserSettings,
             pattern(r"(?x)\bbrowser\b[^.;]{0,120}?\b(?:settings?|preferences|options|help|refuse|reject|disable|block|delete|remove|decline|turn\ off|adjust|configur\w*|set\ (?:your|it|the)|instruct|notif\w*|warn\w*|alert|accept|manage|control|clear)\b
                 |\b(?:refuse|reject|disable|block|delete|remove|decline|turn\ off|clear|manage|control)\w*\ (?:\w+\ ){0,4}?cookies\b[^.;]{0,80}\bbrowser
-                |\bcookie\ settings\b"),
+                |\bcookie\ settings\b
+                |\b(?:how\ to|you\ can|you\ may|able\ to)\s+(?:\w+\s+){0,3}?(?:disable|block|delete|remove|refuse|reject|manage|control|erase|clear)\w*\s+(?:\w+\s+){0,2}?cookies\b"),
         ),
         (
             Mechanism::UnsubscribeLink,
-            pattern(r#"(?x)\bunsubscrib\w*|\bopt[-\ ]?out\ link\b|\binstructions\ (?:included\ |provided\ |contained\ )?in\ (?:each|any|every|the|our|those|these)\ (?:marketing\ |promotional\ )?(?:e-?mails?|messages?|communications?)\b
+            pattern(r#"(?x)\bunsubscrib\w*|\bopt[-\ ]?out\ link\b|\binstructions\ (?:included\ |provided\ |contained\ )?(?:with)?in\ (?:the\ body\ of\ )?(?:each|any|every|the|our|those|these)\ (?:\w+\ )?(?:e-?mails?|messages?|communications?)\b
                 |\blink\ (?:provided\ |included\ |located\ |found\ )?(?:at\ the\ bottom\ of|in)\ (?:each|any|every|the|our)\ (?:marketing\ |promotional\ )?(?:e-?mails?|messages?)"#),
         ),
         (
@@ -89,7 +99,7 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Regex)>> = LazyLock::new(|| {
         (
             Mechanism::AccountSettings,
             pattern(r"(?x)\b(?:your|my)\ (?:online\ )?(?:\w+\ )?account\b[^.;]{0,80}\b(?:settings|preferences|profile|page)\b|\baccount\ (?:settings|preferences|page)\b
-                |\b(?:log|logging|sign|signing)\ (?:in|into|on)\ (?:to\ )?(?:your|the)\b[^.;]{0,60}\b(?:account|profile)\b|\b(?:communication|e-?mail|marketing|notification|privacy|advertising)\ preferences\b
+                |\b(?:log|logging|sign|signing)\ ?(?:in|into|on)\ (?:to\ )?(?:your|the)\b[^.;]{0,60}\b(?:account|profile)\b|\b(?:communication|e-?mail|marketing|notification|privacy|advertising)\ preferences\b
                 |\bpreference\ cent(?:er|re)\b|\bprivacy\ (?:settings|choices)\b|\bprofile\ settings\b|\byour\ account\b[^.;]{0,60}\b(?:update|change|edit|manage|opt)\w*"),
         ),
         (
@@ -106,15 +116,23 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Regex)>> = LazyLock::new(|| {
         ),
         (
             Mechanism::DoNotSellLink,
-            pattern(r#"\bdo not sell(?: or share| ?/ ?share)?(?: my| your)?(?: personal)? (?:info|information|data)\b|\byour privacy choices\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing) of\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#),
+            pattern(r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out (?:of|from)\b[^.;]{0,50}?["“]?(?:sale|sales|selling|sharing)["”]? of\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#),
         ),
         (Mechanism::Gpc, pattern(r"\bglobal privacy control\b|\bgpc\b|\bopt-out preference signals?\b")),
         (
             Mechanism::DeviceSettings,
-            pattern(r"\blimit ad tracking\b|\badvertising (?:id|identifier)s?\b|\bad id\b|\b(?:mobile )?device(?:['’]s)? (?:settings|privacy settings)\b|\bappchoices\b|\bopt out of personali[sz]ed ads\b|\breset (?:your )?(?:advertising|ad) id\b"),
+            pattern(r"\blimit ad tracking\b|\b(?:reset|limit|opt[- ]?out|disable|turn off|settings)\b[^.;]{0,60}\b(?:advertising|ad) (?:id|identifier)s?\b|\b(?:advertising|ad) (?:id|identifier)s?\b[^.;]{0,60}\b(?:settings|reset|limit|opt[- ]?out|disable)\b|\b(?:mobile )?device(?:['’]s)? (?:settings|privacy settings)\b|\bappchoices\b|\bopt[- ]?out of (?:interest-based|personali[sz]ed) (?:ads|advertising) (?:on|in|through) (?:your )?mobile\b"),
         ),
     ]
 });
+
+/// "If we ever decide to sell …, we will include a link": nothing to use today.
+static FUTURE_OR_CONDITIONAL: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\bif we (?:ever )?(?:decide|begin|start|choose|sell)\b|\bwe will (?:update|add|include|provide) (?:you|a link)\b"));
+
+/// A way to act on an offer: a link, a form, a button.
+static INSTRUCTION: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?:click\w*|visit\w*|link|submit\w*|form|toggle|page|footer|https?|settings|set your|button|tool)\b"));
 
 /// The purposes a contact must serve to be an opt-out request.
 static CONTACT_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,20 +159,21 @@ pub(crate) fn assess(doc: &Document, urls: &[FoundUrl], emails: &[FoundEmail], p
 
 fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<Finding> {
     let mut out: Vec<(String, Finding)> = Vec::new();
-    let mut consider = |url: &str, sentence: Option<usize>, anchor: &str| {
+    let mut consider = |url: &str, sentence: Option<usize>, clause: &str, anchor: &str| {
         let key = url_key(url);
         if key.is_empty() || out.iter().any(|(k, _)| *k == key) {
             return;
         }
-        let tool = OPT_OUT_TOOL_URL.is_match(&key);
-        let info = INFO_URL.is_match(&key);
-        let context = match sentence {
-            Some(i) => format!("{} {}", doc.lower_sentence(i), anchor.to_ascii_lowercase()),
-            None => anchor.to_ascii_lowercase(),
-        };
-        let context_wo_url = context.replace(&url.to_ascii_lowercase(), " ");
-        let asks = ACTION.is_match(&context_wo_url) && !COPY_ONLY.is_match(context_wo_url.trim_start());
-        let keep = tool || (!info && asks) || (info && asks && key.contains("cookie") && context_wo_url.contains("manag"));
+        // Tools are known by address (with its query: "facebook.com/settings?tab=ads").
+        let lower_url = url.to_ascii_lowercase();
+        let address = lower_url.split_once("://").map_or(lower_url.as_str(), |(_, rest)| rest);
+        let address = address.strip_prefix("www.").unwrap_or(address);
+        let never = NOT_A_CHOICE_URL.is_match(&key);
+        let tool = !never && OPT_OUT_TOOL_URL.is_match(address);
+        let info = never || INFO_URL.is_match(&key);
+        let context = format!("{} {}", clause, anchor.to_ascii_lowercase());
+        let asks = ACTION.is_match(&context) && !COPY_ONLY.is_match(context.trim_start()) && !NOT_AN_ACTION.is_match(&context);
+        let keep = tool || (!info && asks) || (!never && info && asks && key.contains("cookie") && context.contains("manag"));
         if keep {
             out.push((
                 key,
@@ -165,9 +184,13 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
             ));
         }
     };
-    for u in urls {
+    for (n, u) in urls.iter().enumerate() {
         let sentence = u.span.as_ref().and_then(|s| doc.sentence_at(s.start));
-        consider(&u.url, sentence, u.anchor.as_deref().unwrap_or(""));
+        let context = match (sentence, &u.span) {
+            (Some(i), Some(span)) => url_clause(doc, i, span, urls.get(n.wrapping_sub(1)), urls.get(n + 1)),
+            _ => String::new(),
+        };
+        consider(&u.url, sentence, &context, u.anchor.as_deref().unwrap_or(""));
     }
     for link in page_links {
         let href = link.href.trim();
@@ -176,10 +199,30 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
             continue;
         }
         let sentence = anchor_sentence(doc, &link.text);
-        consider(href, sentence, &link.text);
+        let clause = sentence.map_or(String::new(), |i| doc.lower_sentence(i).to_string());
+        consider(href, sentence, &clause, &link.text);
     }
     out.into_iter().map(|(_, f)| f).collect()
 }
+
+/// The words of sentence `i` that belong to the URL at `span`: from the end
+/// of the URL before it (or the sentence start) to the start of the next one,
+/// stopping after the URL at the first clause break (", and", ";"), so that
+/// "…update your account information at <A>, and adjust your e-mail
+/// preferences at <B>" gives each URL its own verb.
+fn url_clause(doc: &Document, i: usize, span: &std::ops::Range<usize>, prev: Option<&FoundUrl>, next: Option<&FoundUrl>) -> String {
+    let sentence = doc.sentences[i].span.clone();
+    let in_sentence = |u: Option<&FoundUrl>| u.and_then(|u| u.span.clone()).filter(|s| sentence.contains(&s.start));
+    let from = in_sentence(prev).map_or(sentence.start, |s| s.end.max(sentence.start));
+    let to = in_sentence(next).map_or(sentence.end, |s| s.start.min(sentence.end));
+    let (from, to) = (from.min(span.start), to.max(span.end));
+    let before = &doc.lower[from..span.start];
+    let after = &doc.lower[span.end..to];
+    let after = CLAUSE_END.find(after).map_or(after, |m| &after[..m.start()]);
+    format!("{before} {after}")
+}
+
+static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| pattern(r",? and\b|;|, or\b|\. "));
 
 /// The sentence where a link's anchor text stands, if it is distinctive enough to find.
 fn anchor_sentence(doc: &Document, anchor: &str) -> Option<usize> {
@@ -222,8 +265,9 @@ fn privacy_emails(doc: &Document, emails: &[FoundEmail], page_links: &[Link]) ->
         // address), and the heading it stands under.
         let context = match sentence {
             Some(i) => {
-                let prev = if i > 0 { doc.lower_sentence(i - 1) } else { "" };
-                format!("{} {} {} {}", prev, doc.lower_sentence(i), doc.heading_of(i), anchor)
+                // Two sentences back: "…questions about this policy? Contact us: / <site> / <address>".
+                let before: Vec<&str> = (i.saturating_sub(2)..i).map(|j| doc.lower_sentence(j)).collect();
+                format!("{} {} {} {}", before.join(" "), doc.lower_sentence(i), doc.heading_of(i), anchor)
             }
             None => anchor,
         };
@@ -271,11 +315,18 @@ fn qualifies(doc: &Document, mechanism: Mechanism, re: &Regex, i: usize) -> bool
     let s = doc.lower_sentence(i);
     let base = doc.sentences[i].span.start;
     let affirmed = re.find_iter(s).any(|m| !negated_before(&doc.lower, base, base + m.start()));
+    // A heading names a topic; it offers nothing by itself.
+    let heading = doc.sentences[i].is_heading;
     match mechanism {
-        Mechanism::BrowserSettings => affirmed && (s.contains("cookie") || s.contains("tracking") || doc.heading_of(i).contains("cookie")),
-        Mechanism::ContactRequest => affirmed && CONTACT_PURPOSE.is_match(s),
-        Mechanism::AccountSettings => affirmed && ACTION.is_match(s),
-        Mechanism::Gpc | Mechanism::DoNotSellLink | Mechanism::ReplyStop => affirmed,
+        Mechanism::BrowserSettings => affirmed && !heading && (s.contains("cookie") || s.contains("tracking") || doc.heading_of(i).contains("cookie")),
+        Mechanism::ContactRequest => affirmed && !heading && CONTACT_PURPOSE.is_match(s),
+        Mechanism::AccountSettings => affirmed && !heading && ACTION.is_match(s),
+        Mechanism::DoNotSellLink => {
+            // A link one can use now: not "if we ever sell, we will add a link".
+            let next = (i + 1 < doc.sentences.len()).then(|| doc.lower_sentence(i + 1)).unwrap_or("");
+            affirmed && !FUTURE_OR_CONDITIONAL.is_match(s) && (heading || INSTRUCTION.is_match(s) || INSTRUCTION.is_match(next))
+        }
+        Mechanism::Gpc | Mechanism::ReplyStop => affirmed,
         _ => true,
     }
 }

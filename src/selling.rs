@@ -94,6 +94,9 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b")
 });
 
+/// What follows "do not sell" in the name of the opt-out link.
+static DNS_LINK_NAME: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(?: or share| ?/ ?share)? my\b"));
+
 /// A denial that covers personal data in general.
 static DENIED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"\b(?:personal|information|data|details|logs|e-?mail address(?:es)?|customer lists?)\b")
@@ -111,7 +114,7 @@ static LIMITED_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Do Not Sell My Personal Information", "opt out of the sale of …".
 static DNS_OFFER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r#"\bdo not sell(?: or share| ?/ ?share)?(?: my| your)?(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#)
+    pattern(r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#)
 });
 
 /// An instruction that goes with an offer: a link, a form, a way to ask.
@@ -164,7 +167,8 @@ pub(crate) fn assess(doc: &Document) -> Selling {
         }
 
         // 3. A general denial.
-        if let Some(m) = DENIAL.find(s) {
+        // ("Do Not Sell My Personal Information" is a link's name, not a denial.)
+        if let Some(m) = DENIAL.find_iter(s).find(|m| !DNS_LINK_NAME.is_match(&s[m.end()..])) {
             let rest = &s[m.start()..];
             if DENIED_OBJECT.is_match(rest) && SALE_VERB.is_match(rest) && !LIMITED_DENIAL.is_match(s) {
                 denials.push(i);

@@ -57,7 +57,7 @@ static GLUED_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
         // "…policy.When" (lost space after a full stop), "TRACKPlease" (an
         // all-caps heading glued to the next sentence), "PolicyThis" (a
         // heading glued to a sentence starter).
-        r"[a-z0-9)\]][.!?][A-Z][a-z]|[A-Z]{{3}}[A-Z][a-z]|[a-z]{{2}}(?:{GLUED_STARTERS})(?-u:\b)"
+        r"[a-z0-9)\]][.!?][A-Z][A-Za-z]|[A-Z]{{3}}[A-Z][a-z]|[a-z]{{2}}(?:{GLUED_STARTERS})(?-u:\b)"
     ))
     .expect("static pattern")
 });
@@ -218,6 +218,10 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
         return true; // an initial: "J. Smith", "U.S."
     }
+    let at_line_start = before[..word_start].trim_start_matches(['*', '-', '>']).trim().is_empty();
+    if at_line_start && (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()) {
+        return true; // a list number: "1. Second item", "a. First"
+    }
     ABBREVIATIONS.contains(&word.as_str())
 }
 
@@ -269,7 +273,9 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
     let last = s.trim_end().chars().last().unwrap_or('.');
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-    (whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps
+    // A line of links or addresses is no heading.
+    let link_line = s.contains("://") || s.contains('@') || s.contains("www.");
+    !link_line && ((whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps)
 }
 
 /// Whether the words just before `pos` in `lower` (within its clause) negate

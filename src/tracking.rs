@@ -48,7 +48,8 @@ static TARGETED_ADS: LazyLock<Regex> = LazyLock::new(|| {
         | \btailored\ (?:ads|advertis\w*)\b | \bretarget\w* | \bre-?marketing\b | \brelevant\ (?:ads|advertis\w*)
         | \bcross[-\ ]context\ behavio | \b(?:ad|advertising)\ networks?\b | \bcustom\ audiences?\b
         | \btarget\ (?:the\ )?interests\b | \btarget\ (?:our\ )?(?:ads|advertising|marketing)\b
-        | \bads\ (?:on|across)\ (?:other|third[-\ ]party)\ (?:web)?sites\b",
+        | \bads\ (?:on|across)\ (?:other|third[-\ ]party)\ (?:web)?sites\b
+        | \b(?:serve|show|display)\w*\ (?:\w+\ )?(?:ads|advertisements)\b[^.;]{0,60}\bbased\ on\b",
     )
 });
 
@@ -62,7 +63,7 @@ static DENIES_TRACKING: LazyLock<Regex> = LazyLock::new(|| {
 static SERVICES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     [
         ("Google Analytics", r"\bgoogle analytics\b|\buniversal analytics\b|\bga4\b"),
-        ("Google Ads", r"\bgoogle ad(?:s|words|sense| manager)\b|\bdoubleclick\b|\bgoogle (?:display|advertising|remarketing|marketing platform)\b|\badwords\b"),
+        ("Google Ads", r"\bgoogle ad(?:s|words|sense| manager| network)\b|\bdoubleclick\b|\bdart cookie\b|\bgoogle (?:display|advertising|remarketing|marketing platform|customer match|shopping ads)\b|\badwords\b|\bgoogle\b[^.;]{0,60}\b(?:serves?|show|display)\w* (?:ads|advertisements)\b"),
         ("Facebook", r"\bfacebook (?:pixel|ads|advertising|custom audiences?|analytics|conversion|insights|sdk)\b|\bmeta pixel\b|\bcustom audiences?\b|\bfacebook\b"),
         ("Bing Ads", r"\bbing ads\b|\bmicrosoft advertising\b|\bbing (?:uet|universal event)\b"),
         ("Shopify Analytics", r"\bshopify analytics\b|\bshopify(?:['’]s)? (?:reports|statistics|stats)\b|\bwebsite provider(?:['’]s)? internal statistics\b"),
@@ -75,7 +76,7 @@ static SERVICES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ("Criteo", r"\bcriteo\b"),
         ("Adobe Analytics", r"\badobe analytics\b|\bomniture\b|\badobe(?:['’]s)? (?:analytics|sitecatalyst)\b"),
         ("Adobe Marketing Cloud Device Co-op", r"\badobe marketing cloud device co-op\b"),
-        ("Amazon Advertising", r"\bamazon advertising\b|\bamazon ads\b"),
+        ("Amazon Advertising", r"\bamazon advertising\b"),
         ("Localytics", r"\blocalytics\b"),
         ("Rakuten Advertising", r"\brakuten(?: advertising| marketing)?\b"),
         ("Mixpanel", r"\bmixpanel\b"),
@@ -104,9 +105,25 @@ static SERVICES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 });
 
 /// The sentence says the site uses the service (outside the name itself).
-static USES_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:use|uses|used|using|utili[sz]e[sd]?|partner|partners|partnered|work with|works with|participate|participates|through|via|including|includes|such as|provided by|powered by|pixels?|tags?|cookies?|analytics|advertis\w*|remarketing|retargeting|audiences?|track\w*|collect\w*|sdks?|plug-?ins?|measure\w*|statistics|employ\w*|integrat\w*)\b")
+static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:use|uses|used|using|utili[sz]e[sd]?|partner|partners|partnered|work with|works with|participate|participates|through|via|including|includes|such as|e\.g|provided by|powered by|employ\w*|integrat\w*|sends?|shared? with)\b")
 });
+
+/// Words of tracking around a service's name.
+static TRACKING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:pixels?|tags?|cookies?|analytics|advertis\w*|ads|remarketing|retargeting|audiences?|track\w*|collect\w*|sdks?|measure\w*|statistics|conversions?)\b")
+});
+
+/// Opt-out talk: a service named only to say how to opt out of it.
+static OPT_OUT_TALK: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bopt[- ]?outs?\b|\bopting out\b|\bsettings\b|\bchoices\b"));
+
+/// A social network named for signing in or sharing, not for tracking.
+static SOCIAL_USE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\bsign (?:in|into|on)\b|\blog ?ins?\b|\bsocial (?:media|network)\b|\bthird-party (?:website|application|platform)\b|\bfollow us\b|\blike button\b|\bshare (?:information|content|it)\b")
+});
+
+/// Social networks, whose bare names say nothing about tracking.
+const SOCIAL_NETWORKS: &[&str] = &["Facebook", "Pinterest", "TikTok", "Snapchat", "Twitter"];
 
 /// Do Not Track, as a signal (not "we do not track users").
 static DNT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,6 +145,9 @@ static DNT_HONORED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:we|site|website|services?|our systems?)\b[^.;]{0,40}?\b(?:honou?r|honou?rs|respond to|responds to|recogni[sz]e|recogni[sz]es|comply with|abide by|treat)\b|\bwe (?:will )?(?:stop|cease|disable|turn off|no longer collect)\b",
     )
 });
+
+/// How many sentences after a Do Not Track mention still speak of it.
+const DNT_FOLLOWERS: usize = 2;
 
 static GPC: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bglobal privacy control\b|\bgpc\b"));
 
@@ -232,7 +252,13 @@ fn services(doc: &Document) -> Vec<Finding> {
             let s = doc.lower_sentence(i);
             let (rel_start, rel_end) = (m.start() - span.start, m.end() - span.start);
             let context = format!("{} {}", &s[..rel_start], &s[rel_end..]);
-            if !USES_SERVICE.is_match(&context) {
+            let bare_social = SOCIAL_NETWORKS.contains(name) && !m.as_str().contains(' ');
+            let uses = if bare_social {
+                TRACKING_WORD.is_match(&context) && !SOCIAL_USE.is_match(&context) && !OPT_OUT_TALK.is_match(&context)
+            } else {
+                USE_VERB.is_match(&context) || (TRACKING_WORD.is_match(&context) && !OPT_OUT_TALK.is_match(&context))
+            };
+            if !uses {
                 continue;
             }
             first = first.min(m.start());
@@ -263,7 +289,12 @@ fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
         let text = doc.sentence(i);
         let mentions = DNT_MENTION.is_match(text);
         let under_heading = s.heading.is_some_and(|h| DNT_MENTION.is_match(doc.sentence(h)));
-        let follows = i > 0 && DNT_MENTION.is_match(doc.sentence(i - 1)) && !s.is_heading;
+        // The two sentences after a mention, if no heading comes between.
+        let follows = !s.is_heading
+            && (i.saturating_sub(DNT_FOLLOWERS)..i)
+                .rev()
+                .take_while(|&j| !doc.sentences[j].is_heading)
+                .any(|j| DNT_MENTION.is_match(doc.sentence(j)));
         if (mentions || under_heading || follows) && !(GPC.is_match(doc.lower_sentence(i)) && !mentions) {
             context.push(i);
         }

@@ -53,7 +53,8 @@ fn select<'a>(doc: &'a Html, css: &str) -> impl Iterator<Item = ElementRef<'a>> 
 fn walk(element: ElementRef, out: &mut String) {
     for child in element.children() {
         match child.value() {
-            Node::Text(t) => out.push_str(t),
+            // White space inside text is layout, not line breaks (as in innerText).
+            Node::Text(t) => out.extend(t.chars().map(|c| if c.is_whitespace() { ' ' } else { c })),
             Node::Element(e) => {
                 let name = e.name();
                 if HIDDEN.contains(&name) || e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
