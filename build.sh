@@ -8,7 +8,7 @@
 #   ./build.sh bench     run the benchmarks and print the figures
 #   ./build.sh serve     serve www/ on http://127.0.0.1:8000
 #
-# Outputs go only to git-ignored folders: target/, pkg/, dist/, www/pkg/.
+# Outputs go only to git-ignored folders: target/, pkg/, dist/, www/pkg/, www/examples/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -83,7 +83,10 @@ cmd_www() {
   step "copy wasm and shared rendering code into www/pkg"
   mkdir -p www/pkg
   cp pkg/policylens.js pkg/policylens_bg.wasm www/pkg/
-  cp extension/src/render.js www/pkg/render.js
+  cp extension/src/render.js extension/src/render.css www/pkg/
+  step "copy the example policies into www/examples"
+  mkdir -p www/examples
+  cp tests/fixtures/calijewelz.com.txt tests/fixtures/crypjama.com.txt www/examples/
 }
 
 cmd_build() {
@@ -100,7 +103,6 @@ cmd_example() {
 }
 
 cmd_test() {
-  export CHROMEDRIVER=/usr/bin/chromedriver
   step "cargo fmt --check"
   cargo fmt --check
   step "cargo clippy --all-targets -- -D warnings"
@@ -110,10 +112,11 @@ cmd_test() {
   step "cargo bench --no-run (benches compile)"
   cargo bench --quiet --no-run >/dev/null 2>&1
   cmd_build
-  step "wasm-pack test --headless --chrome"
-  GECKODRIVER= wasm-pack test --headless --chrome --mode no-install --release
-  step "wasm-pack test --headless --firefox"
-  CHROMEDRIVER= GECKODRIVER="$(command -v geckodriver)" wasm-pack test --headless --firefox --mode no-install --release
+  # The runner picks whichever driver variable is set: set exactly one.
+  step "wasm-pack test --headless --chrome (tests/web.rs in Chromium)"
+  env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --test web
+  step "wasm-pack test --headless --firefox (tests/web.rs in Firefox ESR)"
+  env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" wasm-pack test --headless --firefox --mode no-install -- --test web
   step "web-ext lint (Firefox build)"
   web-ext lint --source-dir dist/firefox --self-hosted --output text --warnings-as-errors=false
   step "node --test tests/e2e (extension in Chromium and Firefox, www page)"

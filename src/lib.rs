@@ -28,6 +28,12 @@ mod report;
 mod selling;
 mod text;
 mod tracking;
+/// The JavaScript API (wasm32 only): `analyzePage`, `analyzeText`, `version`.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm_api {
+    pub use crate::wasm::{analyze_page, analyze_text, version};
+}
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -204,7 +210,10 @@ mod tests {
 
     #[test]
     fn a_product_page_is_not_a_policy() {
-        let report = analyze("Gold hoop earrings. $25.00. Add to cart. Free shipping over $50. Reviews (12).").unwrap();
+        let report = analyze(
+            "Gold hoop earrings. $25.00. Add to cart. Free shipping over $50. Reviews (12).",
+        )
+        .unwrap();
         assert!(!report.document.is_policy);
         assert_eq!(report.selling.verdict, SellingVerdict::NotStated);
         assert!(!report.document.reason.is_empty());

@@ -102,7 +102,9 @@ fn clean_url_len(raw: &str) -> Option<usize> {
     }
     loop {
         let before = s.len();
-        s = s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '-', '*', '>']);
+        s = s.trim_end_matches([
+            '.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '-', '*', '>',
+        ]);
         if let Some(m) = GLUED_WORD_TAIL.find(s) {
             s = &s[..m.start() + 1];
         }
@@ -129,7 +131,9 @@ fn anchor_before(text: &str, start: usize) -> Option<String> {
     } else if let Some(head) = before.strip_suffix('<') {
         // The words just before "<": up to six, within the sentence.
         let head = head.trim_end();
-        let from = head.rfind(['.', ':', ';', '\n', '>', '(']).map_or(0, |p| p + 1);
+        let from = head
+            .rfind(['.', ':', ';', '\n', '>', '('])
+            .map_or(0, |p| p + 1);
         let words: Vec<&str> = head[from..].split_whitespace().collect();
         return Some(words[words.len().saturating_sub(6)..].join(" ")).filter(|s| !s.is_empty());
     } else {
@@ -251,7 +255,10 @@ mod tests {
         );
         assert_eq!(
             urls("visit http://www.aboutads.info/choices/, or (www.networkadvertising.org)."),
-            vec!["http://www.aboutads.info/choices/", "www.networkadvertising.org"]
+            vec![
+                "http://www.aboutads.info/choices/",
+                "www.networkadvertising.org"
+            ]
         );
     }
 
@@ -266,14 +273,20 @@ mod tests {
     #[test]
     fn anchors_are_read_from_both_link_syntaxes() {
         let found = urls_in_text("adjust your Customer Communication Preferences <https://x.com/cpc>. And [Do Not Sell](https://x.com/dns)");
-        assert_eq!(found[0].anchor.as_deref(), Some("adjust your Customer Communication Preferences"));
+        assert_eq!(
+            found[0].anchor.as_deref(),
+            Some("adjust your Customer Communication Preferences")
+        );
         assert_eq!(found[1].anchor.as_deref(), Some("Do Not Sell"));
     }
 
     #[test]
     fn bare_hosts_need_a_path_and_broken_relative_links_are_mended() {
         assert!(urls("email us at CaliJewelz.com.").is_empty());
-        assert_eq!(urls("see youradchoices.com/appchoices."), vec!["youradchoices.com/appchoices"]);
+        assert_eq!(
+            urls("see youradchoices.com/appchoices."),
+            vec!["youradchoices.com/appchoices"]
+        );
         assert_eq!(
             urls("<https://kb.example.com/kb/privacy-o/www.networkadvertising.org/mobile-choices>"),
             vec!["www.networkadvertising.org/mobile-choices"]
@@ -288,11 +301,21 @@ mod tests {
         .into_iter()
         .map(|e| e.address)
         .collect();
-        assert_eq!(found, vec!["privacy@payless.com", "Customer.Service@payless.com", "art@example.com"]);
+        assert_eq!(
+            found,
+            vec![
+                "privacy@payless.com",
+                "Customer.Service@payless.com",
+                "art@example.com"
+            ]
+        );
     }
 
     #[test]
     fn url_keys_match_the_scorer() {
-        assert_eq!(url_key("HTTP://www.AboutAds.info/choices/?x=1#y"), "aboutads.info/choices");
+        assert_eq!(
+            url_key("HTTP://www.AboutAds.info/choices/?x=1#y"),
+            "aboutads.info/choices"
+        );
     }
 }

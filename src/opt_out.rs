@@ -31,11 +31,14 @@ static OPT_OUT_TOOL_URL: LazyLock<Regex> = LazyLock::new(|| {
 /// Addresses that are never a choice, even on an opt-out tool's site: lists
 /// of members, explanations, Do Not Track information, regulators.
 static NOT_A_CHOICE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"/participating|understanding-online-advertising|how-does-it-work|allaboutdnt|/dnt\b|do-not-track|globalprivacycontrol\.org|\.gov(?:/|$)|ico\.org\.uk|schema\.org")
+    pattern(
+        r"/participating|understanding-online-advertising|how-does-it-work|allaboutdnt|/dnt\b|do-not-track|globalprivacycontrol\.org|\.gov(?:/|$)|ico\.org\.uk|schema\.org",
+    )
 });
 
 /// "Learn more about how to manage the security settings of your device": not about your data.
-static NOT_AN_ACTION: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bsecurity settings\b|\bpassword\b"));
+static NOT_AN_ACTION: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\bsecurity settings\b|\bpassword\b"));
 
 /// Addresses that are pages of information, not choices.
 static INFO_URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,12 +59,16 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "To access / to correct your data": a right that only hands out or fixes data.
 static COPY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(?:to )?(?:access|correct|rectif\w*|obtain a copy|request (?:a copy|access))\b|\b(?:to|may) (?:access|correct) (?:to )?your (?:inaccurate )?personal|\b(?:update|access) your (?:account|contact) information\b|\bupdate your accounts?\b")
+    pattern(
+        r"^(?:to )?(?:access|correct|rectif\w*|obtain a copy|request (?:a copy|access))\b|\b(?:to|may) (?:access|correct) (?:to )?your (?:inaccurate )?personal|\b(?:update|access) your (?:account|contact) information\b|\bupdate your accounts?\b",
+    )
 });
 
 /// E-mail addresses of regulators and of matters other than privacy.
 static UNRELATED_EMAIL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\baccessibility\b|\bsample requests?\b|\bjob\b|\bcareers?\b|\bpress\b|\bdepartment of consumer affairs\b|\bsupervisory authority\b|\bcommissioner\b|\battorney general\b")
+    pattern(
+        r"\baccessibility\b|\bsample requests?\b|\bjob\b|\bcareers?\b|\bpress\b|\bdepartment of consumer affairs\b|\bsupervisory authority\b|\bcommissioner\b|\battorney general\b",
+    )
 });
 
 /// What makes an address one for privacy matters.
@@ -73,8 +80,17 @@ static PRIVACY_EMAIL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Regulators and authorities: their addresses are not the site's.
 fn regulator_domain(address: &str) -> bool {
-    let domain = address.rsplit('@').next().unwrap_or("").to_ascii_lowercase();
-    domain.ends_with(".gov") || domain.contains(".gov.") || domain.ends_with("ico.org.uk") || domain.ends_with(".gc.ca") || domain.ends_with("cnil.fr") || domain.ends_with("edpb.europa.eu")
+    let domain = address
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    domain.ends_with(".gov")
+        || domain.contains(".gov.")
+        || domain.ends_with("ico.org.uk")
+        || domain.ends_with(".gc.ca")
+        || domain.ends_with("cnil.fr")
+        || domain.ends_with("edpb.europa.eu")
 }
 
 /// The mechanisms and the sentence patterns that show each.
@@ -82,69 +98,104 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Regex)>> = LazyLock::new(|| {
     vec![
         (
             Mechanism::BrowserSettings,
-            pattern(r"(?x)\bbrowser\b[^.;]{0,120}?\b(?:settings?|preferences|options|help|refuse|reject|disable|block|delete|remove|decline|turn\ off|adjust|configur\w*|set\ (?:your|it|the)|instruct|notif\w*|warn\w*|alert|accept|manage|control|clear)\b
+            pattern(
+                r"(?x)\bbrowser\b[^.;]{0,120}?\b(?:settings?|preferences|options|help|refuse|reject|disable|block|delete|remove|decline|turn\ off|adjust|configur\w*|set\ (?:your|it|the)|instruct|notif\w*|warn\w*|alert|accept|manage|control|clear)\b
                 |\b(?:refuse|reject|disable|block|delete|remove|decline|turn\ off|clear|manage|control)\w*\ (?:\w+\ ){0,4}?cookies\b[^.;]{0,80}\bbrowser
                 |\bcookie\ settings\b
-                |\b(?:how\ to|you\ can|you\ may|able\ to)\s+(?:\w+\s+){0,3}?(?:disable|block|delete|remove|refuse|reject|manage|control|erase|clear)\w*\s+(?:\w+\s+){0,2}?cookies\b"),
+                |\b(?:how\ to|you\ can|you\ may|able\ to)\s+(?:\w+\s+){0,3}?(?:disable|block|delete|remove|refuse|reject|manage|control|erase|clear)\w*\s+(?:\w+\s+){0,2}?cookies\b",
+            ),
         ),
         (
             Mechanism::UnsubscribeLink,
-            pattern(r#"(?x)\bunsubscrib\w*|\bopt[-\ ]?out\ link\b|\binstructions\ (?:included\ |provided\ |contained\ )?(?:with)?in\ (?:the\ body\ of\ )?(?:each|any|every|the|our|those|these)\ (?:\w+\ )?(?:e-?mails?|messages?|communications?)\b
-                |\blink\ (?:provided\ |included\ |located\ |found\ )?(?:at\ the\ bottom\ of|in)\ (?:each|any|every|the|our)\ (?:marketing\ |promotional\ )?(?:e-?mails?|messages?)"#),
+            pattern(
+                r#"(?x)\bunsubscrib\w*|\bopt[-\ ]?out\ link\b|\binstructions\ (?:included\ |provided\ |contained\ )?(?:with)?in\ (?:the\ body\ of\ )?(?:each|any|every|the|our|those|these)\ (?:\w+\ )?(?:e-?mails?|messages?|communications?)\b
+                |\blink\ (?:provided\ |included\ |located\ |found\ )?(?:at\ the\ bottom\ of|in)\ (?:each|any|every|the|our)\ (?:marketing\ |promotional\ )?(?:e-?mails?|messages?)"#,
+            ),
         ),
         (
             Mechanism::ReplyStop,
-            pattern(r#"\b(?:reply|replying|text|texting|respond|responding|send|sending|message)\b(?: with)?(?: the word)? ["“']?stop\b"#),
+            pattern(
+                r#"\b(?:reply|replying|text|texting|respond|responding|send|sending|message)\b(?: with)?(?: the word)? ["“']?stop\b"#,
+            ),
         ),
         (
             Mechanism::AccountSettings,
-            pattern(r"(?x)\b(?:your|my)\ (?:online\ )?(?:\w+\ )?account\b[^.;]{0,80}\b(?:settings|preferences|profile|page)\b|\baccount\ (?:settings|preferences|page)\b
+            pattern(
+                r"(?x)\b(?:your|my)\ (?:online\ )?(?:\w+\ )?account\b[^.;]{0,80}\b(?:settings|preferences|profile|page)\b|\baccount\ (?:settings|preferences|page)\b
                 |\b(?:log|logging|sign|signing)\ ?(?:in|into|on)\ (?:to\ )?(?:your|the)\b[^.;]{0,60}\b(?:account|profile)\b|\b(?:communication|e-?mail|marketing|notification|privacy|advertising)\ preferences\b
-                |\bpreference\ cent(?:er|re)\b|\bprivacy\ (?:settings|choices)\b|\bprofile\ settings\b|\byour\ account\b[^.;]{0,60}\b(?:update|change|edit|manage|opt)\w*"),
+                |\bpreference\ cent(?:er|re)\b|\bprivacy\ (?:settings|choices)\b|\bprofile\ settings\b|\byour\ account\b[^.;]{0,60}\b(?:update|change|edit|manage|opt)\w*",
+            ),
         ),
         (
             Mechanism::ContactRequest,
-            pattern(r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request|(?:e-?mail|write|call)\ (?:our|the)\ )\b"),
+            pattern(
+                r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request|(?:e-?mail|write|call)\ (?:our|the)\ )\b",
+            ),
         ),
         (
             Mechanism::AdIndustryOptout,
-            pattern(r"\baboutads\b|\bnetworkadvertising\b|\byouradchoices\b|\byour ?ad ?choices\b|\byouronlinechoices\b|\bdigital advertising alliance\b|\bnetwork advertising initiative\b|\bedaa\b|\btruste\b|\badchoices\b|\bnai\b|\bdaa\b"),
+            pattern(
+                r"\baboutads\b|\bnetworkadvertising\b|\byouradchoices\b|\byour ?ad ?choices\b|\byouronlinechoices\b|\bdigital advertising alliance\b|\bnetwork advertising initiative\b|\bedaa\b|\btruste\b|\badchoices\b|\bnai\b|\bdaa\b",
+            ),
         ),
         (
             Mechanism::AnalyticsOptout,
-            pattern(r"\bgaoptout\b|\bgoogle analytics opt[- ]?out\b|\bopt[- ]?out (?:of|from) (?:being tracked by )?(?:google|adobe) analytics\b|\banalytics (?:opt[- ]?out|opt-out browser add-on)\b|\badobe\.com/privacy/opt-out\b|\bopt out of (?:\w+ ){0,3}analytics\b"),
+            pattern(
+                r"\bgaoptout\b|\bgoogle analytics opt[- ]?out\b|\bopt[- ]?out (?:of|from) (?:being tracked by )?(?:google|adobe) analytics\b|\banalytics (?:opt[- ]?out|opt-out browser add-on)\b|\badobe\.com/privacy/opt-out\b|\bopt out of (?:\w+ ){0,3}analytics\b",
+            ),
         ),
         (
             Mechanism::DoNotSellLink,
-            pattern(r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out (?:of|from)\b[^.;]{0,50}?["“]?(?:sale|sales|selling|sharing)["”]? of\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#),
+            pattern(
+                r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out (?:of|from)\b[^.;]{0,50}?["“]?(?:sale|sales|selling|sharing)["”]? of\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#,
+            ),
         ),
-        (Mechanism::Gpc, pattern(r"\bglobal privacy control\b|\bgpc\b|\bopt-out preference signals?\b")),
+        (
+            Mechanism::Gpc,
+            pattern(r"\bglobal privacy control\b|\bgpc\b|\bopt-out preference signals?\b"),
+        ),
         (
             Mechanism::DeviceSettings,
-            pattern(r"\blimit ad tracking\b|\b(?:reset|limit|opt[- ]?out|disable|turn off|settings)\b[^.;]{0,60}\b(?:advertising|ad) (?:id|identifier)s?\b|\b(?:advertising|ad) (?:id|identifier)s?\b[^.;]{0,60}\b(?:settings|reset|limit|opt[- ]?out|disable)\b|\b(?:mobile )?device(?:['’]s)? (?:settings|privacy settings)\b|\bappchoices\b|\bopt[- ]?out of (?:interest-based|personali[sz]ed) (?:ads|advertising) (?:on|in|through) (?:your )?mobile\b"),
+            pattern(
+                r"\blimit ad tracking\b|\b(?:reset|limit|opt[- ]?out|disable|turn off|settings)\b[^.;]{0,60}\b(?:advertising|ad) (?:id|identifier)s?\b|\b(?:advertising|ad) (?:id|identifier)s?\b[^.;]{0,60}\b(?:settings|reset|limit|opt[- ]?out|disable)\b|\b(?:mobile )?device(?:['’]s)? (?:settings|privacy settings)\b|\bappchoices\b|\bopt[- ]?out of (?:interest-based|personali[sz]ed) (?:ads|advertising) (?:on|in|through) (?:your )?mobile\b",
+            ),
         ),
     ]
 });
 
 /// "If we ever decide to sell …, we will include a link": nothing to use today.
-static FUTURE_OR_CONDITIONAL: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\bif we (?:ever )?(?:decide|begin|start|choose|sell)\b|\bwe will (?:update|add|include|provide) (?:you|a link)\b"));
+static FUTURE_OR_CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\bif we (?:ever )?(?:decide|begin|start|choose|sell)\b|\bwe will (?:update|add|include|provide) (?:you|a link)\b",
+    )
+});
 
 /// A way to act on an offer: a link, a form, a button.
-static INSTRUCTION: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b(?:click\w*|visit\w*|link|submit\w*|form|toggle|page|footer|https?|settings|set your|button|tool)\b"));
+static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:click\w*|visit\w*|link|submit\w*|form|toggle|page|footer|https?|settings|set your|button|tool)\b",
+    )
+});
 
 /// The purposes a contact must serve to be an opt-out request.
 static CONTACT_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bstop receiving\b|\bno longer (?:wish|want)|\bremov\w*|\bdelet\w*|\bexercis\w*|\brights?\b|\brequests?\b|\bwithdraw\w*|\bobject\w*|\brestrict\w*|\bpreferences?\b|\bdo not sell\b|\bcorrect\w*|\baccess\b")
+    pattern(
+        r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bstop receiving\b|\bno longer (?:wish|want)|\bremov\w*|\bdelet\w*|\bexercis\w*|\brights?\b|\brequests?\b|\bwithdraw\w*|\bobject\w*|\brestrict\w*|\bpreferences?\b|\bdo not sell\b|\bcorrect\w*|\baccess\b",
+    )
 });
 
 /// Read the opt-out answers from the document, its URLs, e-mails and page links.
-pub(crate) fn assess(doc: &Document, urls: &[FoundUrl], emails: &[FoundEmail], page_links: &[Link]) -> OptOut {
-    let mut evidence = OptOutEvidence::default();
-    evidence.urls = opt_out_urls(doc, urls, page_links);
-    evidence.emails = privacy_emails(doc, emails, page_links);
-    evidence.mechanisms = mechanisms(doc);
+pub(crate) fn assess(
+    doc: &Document,
+    urls: &[FoundUrl],
+    emails: &[FoundEmail],
+    page_links: &[Link],
+) -> OptOut {
+    let evidence = OptOutEvidence {
+        urls: opt_out_urls(doc, urls, page_links),
+        emails: privacy_emails(doc, emails, page_links),
+        mechanisms: mechanisms(doc),
+    };
     OptOut {
         urls: evidence.urls.iter().map(|f| f.value.clone()).collect(),
         emails: evidence.emails.iter().map(|f| f.value.clone()).collect(),
@@ -166,14 +217,20 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
         }
         // Tools are known by address (with its query: "facebook.com/settings?tab=ads").
         let lower_url = url.to_ascii_lowercase();
-        let address = lower_url.split_once("://").map_or(lower_url.as_str(), |(_, rest)| rest);
+        let address = lower_url
+            .split_once("://")
+            .map_or(lower_url.as_str(), |(_, rest)| rest);
         let address = address.strip_prefix("www.").unwrap_or(address);
         let never = NOT_A_CHOICE_URL.is_match(&key);
         let tool = !never && OPT_OUT_TOOL_URL.is_match(address);
         let info = never || INFO_URL.is_match(&key);
         let context = format!("{} {}", clause, anchor.to_ascii_lowercase());
-        let asks = ACTION.is_match(&context) && !COPY_ONLY.is_match(context.trim_start()) && !NOT_AN_ACTION.is_match(&context);
-        let keep = tool || (!info && asks) || (!never && info && asks && key.contains("cookie") && context.contains("manag"));
+        let asks = ACTION.is_match(&context)
+            && !COPY_ONLY.is_match(context.trim_start())
+            && !NOT_AN_ACTION.is_match(&context);
+        // A cookie page offered to "manage your cookie settings" is a choice, though a page.
+        let cookie_choices = !never && key.contains("cookie") && context.contains("manag");
+        let keep = tool || (asks && (!info || cookie_choices));
         if keep {
             out.push((
                 key,
@@ -187,10 +244,17 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
     for (n, u) in urls.iter().enumerate() {
         let sentence = u.span.as_ref().and_then(|s| doc.sentence_at(s.start));
         let context = match (sentence, &u.span) {
-            (Some(i), Some(span)) => url_clause(doc, i, span, urls.get(n.wrapping_sub(1)), urls.get(n + 1)),
+            (Some(i), Some(span)) => {
+                url_clause(doc, i, span, urls.get(n.wrapping_sub(1)), urls.get(n + 1))
+            }
             _ => String::new(),
         };
-        consider(&u.url, sentence, &context, u.anchor.as_deref().unwrap_or(""));
+        consider(
+            &u.url,
+            sentence,
+            &context,
+            u.anchor.as_deref().unwrap_or(""),
+        );
     }
     for link in page_links {
         let href = link.href.trim();
@@ -210,15 +274,26 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
 /// stopping after the URL at the first clause break (", and", ";"), so that
 /// "…update your account information at <A>, and adjust your e-mail
 /// preferences at <B>" gives each URL its own verb.
-fn url_clause(doc: &Document, i: usize, span: &std::ops::Range<usize>, prev: Option<&FoundUrl>, next: Option<&FoundUrl>) -> String {
+fn url_clause(
+    doc: &Document,
+    i: usize,
+    span: &std::ops::Range<usize>,
+    prev: Option<&FoundUrl>,
+    next: Option<&FoundUrl>,
+) -> String {
     let sentence = doc.sentences[i].span.clone();
-    let in_sentence = |u: Option<&FoundUrl>| u.and_then(|u| u.span.clone()).filter(|s| sentence.contains(&s.start));
+    let in_sentence = |u: Option<&FoundUrl>| {
+        u.and_then(|u| u.span.clone())
+            .filter(|s| sentence.contains(&s.start))
+    };
     let from = in_sentence(prev).map_or(sentence.start, |s| s.end.max(sentence.start));
     let to = in_sentence(next).map_or(sentence.end, |s| s.start.min(sentence.end));
     let (from, to) = (from.min(span.start), to.max(span.end));
     let before = &doc.lower[from..span.start];
     let after = &doc.lower[span.end..to];
-    let after = CLAUSE_END.find(after).map_or(after, |m| &after[..m.start()]);
+    let after = CLAUSE_END
+        .find(after)
+        .map_or(after, |m| &after[..m.start()]);
     format!("{before} {after}")
 }
 
@@ -238,24 +313,45 @@ fn privacy_emails(doc: &Document, emails: &[FoundEmail], page_links: &[Link]) ->
     let mut out: Vec<Finding> = Vec::new();
     let mailtos = page_links.iter().filter_map(|l| {
         let href = l.href.trim();
-        let rest = href.get(..7).filter(|p| p.eq_ignore_ascii_case("mailto:")).map(|_| &href[7..])?;
+        let rest = href
+            .get(..7)
+            .filter(|p| p.eq_ignore_ascii_case("mailto:"))
+            .map(|_| &href[7..])?;
         let address = clean_email(rest.split('?').next().unwrap_or(rest))?;
         Some((address, l.text.to_ascii_lowercase()))
     });
     let found = emails
         .iter()
-        .map(|e| (e.address.clone(), doc.sentence_at(e.span.start), String::new()))
+        .map(|e| {
+            (
+                e.address.clone(),
+                doc.sentence_at(e.span.start),
+                String::new(),
+            )
+        })
         .chain(mailtos.map(|(a, anchor)| {
-            let at = doc.lower.find(&a.to_ascii_lowercase());
-            (a, at.and_then(|p| doc.sentence_at(p)), anchor)
+            // Where the address is written, else where the link's words stand.
+            let at = doc
+                .lower
+                .find(&a.to_ascii_lowercase())
+                .and_then(|p| doc.sentence_at(p));
+            (a, at.or_else(|| anchor_sentence(doc, &anchor)), anchor)
         }));
     for (address, sentence, anchor) in found {
         if regulator_domain(&address) {
             continue;
         }
-        if let Some(f) = out.iter_mut().find(|f| f.value.eq_ignore_ascii_case(&address)) {
+        if let Some(f) = out
+            .iter_mut()
+            .find(|f| f.value.eq_ignore_ascii_case(&address))
+        {
             if let Some(i) = sentence {
-                if f.evidence.len() < MAX_QUOTES && !f.evidence.iter().any(|q| q.start == doc.sentences[i].span.start) {
+                if f.evidence.len() < MAX_QUOTES
+                    && !f
+                        .evidence
+                        .iter()
+                        .any(|q| q.start == doc.sentences[i].span.start)
+                {
                     f.evidence.push(doc.quote(i));
                 }
             }
@@ -266,13 +362,23 @@ fn privacy_emails(doc: &Document, emails: &[FoundEmail], page_links: &[Link]) ->
         let context = match sentence {
             Some(i) => {
                 // Two sentences back: "…questions about this policy? Contact us: / <site> / <address>".
-                let before: Vec<&str> = (i.saturating_sub(2)..i).map(|j| doc.lower_sentence(j)).collect();
-                format!("{} {} {} {}", before.join(" "), doc.lower_sentence(i), doc.heading_of(i), anchor)
+                let before: Vec<&str> = (i.saturating_sub(2)..i)
+                    .map(|j| doc.lower_sentence(j))
+                    .collect();
+                format!(
+                    "{} {} {} {}",
+                    before.join(" "),
+                    doc.lower_sentence(i),
+                    doc.heading_of(i),
+                    anchor
+                )
             }
             None => anchor,
         };
         let own_sentence = sentence.map_or("", |i| doc.lower_sentence(i));
-        if UNRELATED_EMAIL_CONTEXT.is_match(own_sentence) || !PRIVACY_EMAIL_CONTEXT.is_match(&context) {
+        if UNRELATED_EMAIL_CONTEXT.is_match(own_sentence)
+            || !PRIVACY_EMAIL_CONTEXT.is_match(&context)
+        {
             continue;
         }
         out.push(Finding {
@@ -314,17 +420,31 @@ fn mechanisms(doc: &Document) -> Vec<Finding> {
 fn qualifies(doc: &Document, mechanism: Mechanism, re: &Regex, i: usize) -> bool {
     let s = doc.lower_sentence(i);
     let base = doc.sentences[i].span.start;
-    let affirmed = re.find_iter(s).any(|m| !negated_before(&doc.lower, base, base + m.start()));
+    let affirmed = re
+        .find_iter(s)
+        .any(|m| !negated_before(&doc.lower, base, base + m.start()));
     // A heading names a topic; it offers nothing by itself.
     let heading = doc.sentences[i].is_heading;
     match mechanism {
-        Mechanism::BrowserSettings => affirmed && !heading && (s.contains("cookie") || s.contains("tracking") || doc.heading_of(i).contains("cookie")),
+        Mechanism::BrowserSettings => {
+            affirmed
+                && !heading
+                && (s.contains("cookie")
+                    || s.contains("tracking")
+                    || doc.heading_of(i).contains("cookie"))
+        }
         Mechanism::ContactRequest => affirmed && !heading && CONTACT_PURPOSE.is_match(s),
         Mechanism::AccountSettings => affirmed && !heading && ACTION.is_match(s),
         Mechanism::DoNotSellLink => {
             // A link one can use now: not "if we ever sell, we will add a link".
-            let next = (i + 1 < doc.sentences.len()).then(|| doc.lower_sentence(i + 1)).unwrap_or("");
-            affirmed && !FUTURE_OR_CONDITIONAL.is_match(s) && (heading || INSTRUCTION.is_match(s) || INSTRUCTION.is_match(next))
+            let next = if i + 1 < doc.sentences.len() {
+                doc.lower_sentence(i + 1)
+            } else {
+                ""
+            };
+            affirmed
+                && !FUTURE_OR_CONDITIONAL.is_match(s)
+                && (heading || INSTRUCTION.is_match(s) || INSTRUCTION.is_match(next))
         }
         Mechanism::Gpc | Mechanism::ReplyStop => affirmed,
         _ => true,
@@ -345,7 +465,10 @@ mod tests {
     #[test]
     fn opt_out_urls_by_address_or_by_sentence() {
         let o = opt_out("To learn more, please visit http://www.aboutads.info. If you would like to opt-out of having your information sold, visit Do Not Sell <https://shop.example/dsr>. Read our Privacy Policy <https://shop.example/privacy-policy>. To learn more about Google Analytics, visit Google's support page <https://support.google.com/analytics/topic/1>.");
-        assert_eq!(o.urls, ["http://www.aboutads.info", "https://shop.example/dsr"]);
+        assert_eq!(
+            o.urls,
+            ["http://www.aboutads.info", "https://shop.example/dsr"]
+        );
     }
 
     #[test]
@@ -363,17 +486,36 @@ mod tests {
     #[test]
     fn mechanisms_from_the_closed_vocabulary() {
         let o = opt_out("You can set your browser to refuse cookies. Click the unsubscribe link in any e-mail. Reply STOP to end texts. We do not honor Global Privacy Control signals.");
-        assert_eq!(o.mechanisms, [Mechanism::BrowserSettings, Mechanism::UnsubscribeLink, Mechanism::ReplyStop]);
+        assert_eq!(
+            o.mechanisms,
+            [
+                Mechanism::BrowserSettings,
+                Mechanism::UnsubscribeLink,
+                Mechanism::ReplyStop
+            ]
+        );
     }
 
     #[test]
     fn page_links_count_with_their_anchor_sentence() {
         let text = "To opt out of interest-based ads, use Your Ad Choices. Contact us.";
         let links = [
-            Link { href: "https://shop.example/ad-choices".into(), text: "Your Ad Choices".into() },
-            Link { href: "javascript:alert(1)".into(), text: "Contact us".into() },
-            Link { href: "mailto:privacy@shop.example?subject=x".into(), text: "Privacy questions".into() },
-            Link { href: "mailto:jobs@shop.example".into(), text: "Work with us".into() },
+            Link {
+                href: "https://shop.example/ad-choices".into(),
+                text: "Your Ad Choices".into(),
+            },
+            Link {
+                href: "javascript:alert(1)".into(),
+                text: "Contact us".into(),
+            },
+            Link {
+                href: "mailto:privacy@shop.example?subject=x".into(),
+                text: "Privacy questions".into(),
+            },
+            Link {
+                href: "mailto:jobs@shop.example".into(),
+                text: "Work with us".into(),
+            },
         ];
         let o = assess(&Document::new(text, &[]), &[], &[], &links);
         assert_eq!(o.urls, ["https://shop.example/ad-choices"]);

@@ -41,7 +41,9 @@ static TOPICS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 const TOPICS_FOR_CERTAINTY: f32 = 7.0;
 
 static FUNCTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:the|and|to|of|we|you|your|our|in|for|is|with|that|or|by|this|may|are|be|as|on|it|if|not|us|any|from|will|can|a|an)\b")
+    pattern(
+        r"\b(?:the|and|to|of|we|you|your|our|in|for|is|with|that|or|by|this|may|are|be|as|on|it|if|not|us|any|from|will|can|a|an)\b",
+    )
 });
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[a-z][a-z'’]*\b"));
@@ -59,9 +61,14 @@ pub(crate) fn assess(doc: &Document) -> Assessment {
     let sample = prefix(&doc.lower, 200 * 1024);
     let words = WORD.find_iter(sample).count();
     let function_words = FUNCTION_WORDS.find_iter(sample).count();
-    let english = if words == 0 { 0.0 } else { function_words as f32 / words as f32 };
+    let english = if words == 0 {
+        0.0
+    } else {
+        function_words as f32 / words as f32
+    };
     let topics = TOPICS.iter().filter(|t| t.is_match(&doc.lower)).count() as f32;
-    let likelihood = (topics / TOPICS_FOR_CERTAINTY).min(1.0) * (english / MIN_ENGLISH_SHARE).min(1.0);
+    let likelihood =
+        (topics / TOPICS_FOR_CERTAINTY).min(1.0) * (english / MIN_ENGLISH_SHARE).min(1.0);
     let likelihood = (likelihood * 100.0).round() / 100.0;
 
     let reason = if words < MIN_WORDS {
@@ -98,9 +105,12 @@ mod tests {
 
     #[test]
     fn other_languages_and_product_pages_are_not_policies() {
-        let german = "Wir erheben personenbezogene Daten, wenn Sie unsere Website besuchen. ".repeat(20);
+        let german =
+            "Wir erheben personenbezogene Daten, wenn Sie unsere Website besuchen. ".repeat(20);
         assert!(!assess_text(&german).is_policy);
-        let product = "Gold hoops, 14k. Add to cart. Size guide. Shipping in 3 days. Customer reviews. ".repeat(10);
+        let product =
+            "Gold hoops, 14k. Add to cart. Size guide. Shipping in 3 days. Customer reviews. "
+                .repeat(10);
         let a = assess_text(&product);
         assert!(!a.is_policy);
         assert!(a.likelihood < POLICY_THRESHOLD);

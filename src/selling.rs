@@ -34,27 +34,37 @@ static CONSIDERED_SALE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "we (may) (have) sold / rent / trade …": the site selling, in the active voice.
 static WE_SELL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\bwe\b(?:\s+[a-z,/]+){0,5}?\s+(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b")
+    pattern(
+        r"\bwe\b(?:\s+[a-z,/]+){0,5}?\s+(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b",
+    )
 });
 
 /// "… personal information may be sold …": the passive voice.
 static IS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:information|data|lists?)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:sold|rented|traded)\b")
+    pattern(
+        r"\b(?:information|data|lists?)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:sold|rented|traded)\b",
+    )
 });
 
 /// What a sale must be of: personal data, not the company's products or assets.
 static SOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:personal|information|data|e-?mail address(?:es)?|customer lists?|mailing lists?|contact (?:details|information)|names)\b")
+    pattern(
+        r"\b(?:personal|information|data|e-?mail address(?:es)?|customer lists?|mailing lists?|contact (?:details|information)|names)\b",
+    )
 });
 
 /// The sale of a business, its assets or its products is no sale of data.
 static BUSINESS_SALE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:merger|acquisition|acquired|bankruptcy|reorgani[sz]ation|assets|stock|our products|products (?:or|and) services to you|for sale)\b")
+    pattern(
+        r"\b(?:merger|acquisition|acquired|bankruptcy|reorgani[sz]ation|assets|stock|our products|products (?:or|and) services to you|for sale)\b",
+    )
 });
 
 /// Statements of the reader's rights, questions and conditions describe, they don't admit.
 static RIGHTS_TALK: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:right to|rights to|entitled to|you (?:may|can) (?:request|ask)|request that|request (?:certain )?information|if (?:we|you|personal|your|the)|whether|in the event)\b")
+    pattern(
+        r"\b(?:right to|rights to|entitled to|you (?:may|can) (?:request|ask)|request that|request (?:certain )?information|if (?:we|you|personal|your|the)|whether|in the event)\b",
+    )
 });
 
 /// A purpose that belongs to the third party: their own marketing, offers, ads.
@@ -76,12 +86,16 @@ static OTHERS_MARKETING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Someone other than the site (and its own service providers).
 static THIRD_PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:third[- ]part(?:y|ies)|partners?|companies|organizations|advertisers|ad companies|networks|vendors|affiliates|outside parties|sponsors|others|other businesses|group companies)\b")
+    pattern(
+        r"\b(?:third[- ]part(?:y|ies)|partners?|companies|organizations|advertisers|ad companies|networks|vendors|affiliates|outside parties|sponsors|others|other businesses|group companies)\b",
+    )
 });
 
 /// Handing data over.
 static SHARE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|disclosing|provide|provides|provided|providing|transfer|transfers|transferred|give|make|makes|made|sell|rent|trade|exchange|furnish|release|use|uses|used)\b")
+    pattern(
+        r"\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|disclosing|provide|provides|provided|providing|transfer|transfers|transferred|give|make|makes|made|sell|rent|trade|exchange|furnish|release|use|uses|used)\b",
+    )
 });
 
 /// A follow-up sentence whose subject is the parties just named: "These companies may use …".
@@ -91,35 +105,48 @@ static THOSE_PARTIES_USE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "we do not sell / will never share / have not sold …".
 static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b")
+    pattern(
+        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b",
+    )
 });
 
 /// What follows "do not sell" in the name of the opt-out link.
-static DNS_LINK_NAME: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(?: or share| ?/ ?share)? my\b"));
+static DNS_LINK_NAME: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(?: or share| ?/ ?share)? my\b"));
 
 /// A denial that covers personal data in general.
 static DENIED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:personal|information|data|details|logs|e-?mail address(?:es)?|customer lists?)\b")
+    pattern(
+        r"\b(?:personal|information|data|details|logs|e-?mail address(?:es)?|customer lists?)\b",
+    )
 });
 
 /// A sale-denial verb (as against denying some sharing).
 static SALE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:sell|rent|trade|lease|sold|rented|traded)\b|\bfor (?:their |its )?(?:own )?(?:promotional|marketing|advertising) purposes\b|\bto (?:any )?third part(?:y|ies)\b|\bwith (?:any )?(?:third part(?:y|ies)|outside parties)\b")
+    pattern(
+        r"\b(?:sell|rent|trade|lease|sold|rented|traded)\b|\bfor (?:their |its )?(?:own )?(?:promotional|marketing|advertising) purposes\b|\bto (?:any )?third part(?:y|ies)\b|\bwith (?:any )?(?:third part(?:y|ies)|outside parties)\b",
+    )
 });
 
 /// A denial limited to one channel or excluding some data is no general denial.
 static LIMITED_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:phone numbers?|mobile (?:information|numbers?|phone)|sms|text messag\w*|opt-in data|collected through|obtained through|gathered through|through (?:the|this|our) (?:program|service)|originator)\b|\b(?:except|other than)(?: for)? (?:the|any|our|your|such|certain|aggregated?|de-identified|anonymi[sz]ed|analytics|cookie)\b")
+    pattern(
+        r"\b(?:phone numbers?|mobile (?:information|numbers?|phone)|sms|text messag\w*|opt-in data|collected through|obtained through|gathered through|through (?:the|this|our) (?:program|service)|originator)\b|\b(?:except|other than)(?: for)? (?:the|any|our|your|such|certain|aggregated?|de-identified|anonymi[sz]ed|analytics|cookie)\b",
+    )
 });
 
 /// "Do Not Sell My Personal Information", "opt out of the sale of …".
 static DNS_OFFER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#)
+    pattern(
+        r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#,
+    )
 });
 
 /// An instruction that goes with an offer: a link, a form, a way to ask.
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:click|visit|link|submit|form|toggle|email|e-mail|call|contact|please|page|https?|footer)\b")
+    pattern(
+        r"\b(?:click|visit|link|submit|form|toggle|email|e-mail|call|contact|please|page|https?|footer)\b",
+    )
 });
 
 /// Read the selling verdict from the document.
@@ -158,7 +185,8 @@ pub(crate) fn assess(doc: &Document) -> Selling {
             // the sharing itself stands in the sentence before.
             if THOSE_PARTIES_USE.is_match(s) && i > 0 {
                 let prev = doc.lower_sentence(i - 1);
-                if THIRD_PARTY.is_match(prev) && SHARE_VERB.is_match(prev) && !DENIAL.is_match(prev) {
+                if THIRD_PARTY.is_match(prev) && SHARE_VERB.is_match(prev) && !DENIAL.is_match(prev)
+                {
                     admissions.push(i - 1);
                 }
             }
@@ -168,9 +196,15 @@ pub(crate) fn assess(doc: &Document) -> Selling {
 
         // 3. A general denial.
         // ("Do Not Sell My Personal Information" is a link's name, not a denial.)
-        if let Some(m) = DENIAL.find_iter(s).find(|m| !DNS_LINK_NAME.is_match(&s[m.end()..])) {
+        if let Some(m) = DENIAL
+            .find_iter(s)
+            .find(|m| !DNS_LINK_NAME.is_match(&s[m.end()..]))
+        {
             let rest = &s[m.start()..];
-            if DENIED_OBJECT.is_match(rest) && SALE_VERB.is_match(rest) && !LIMITED_DENIAL.is_match(s) {
+            if DENIED_OBJECT.is_match(rest)
+                && SALE_VERB.is_match(rest)
+                && !LIMITED_DENIAL.is_match(s)
+            {
                 denials.push(i);
                 continue;
             }
@@ -179,7 +213,10 @@ pub(crate) fn assess(doc: &Document) -> Selling {
         // 4. A "Do Not Sell" offer (an opt-out of the sale, with a way to use it).
         if DNS_OFFER.find_iter(s).any(not_negated) {
             let next = (i + 1 < doc.sentences.len()).then(|| doc.lower_sentence(i + 1));
-            if INSTRUCTION.is_match(s) || next.is_some_and(|n| INSTRUCTION.is_match(n)) || doc.sentences[i].is_heading {
+            if INSTRUCTION.is_match(s)
+                || next.is_some_and(|n| INSTRUCTION.is_match(n))
+                || doc.sentences[i].is_heading
+            {
                 offers.push(i);
             }
         }
@@ -213,7 +250,10 @@ pub(crate) fn assess(doc: &Document) -> Selling {
 /// Where the last word of a match (its verb) starts, so negation is read just before it.
 fn last_word(m: regex::Match) -> usize {
     let s = m.as_str();
-    m.start() + s.char_indices().rfind(|&(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8())
+    m.start()
+        + s.char_indices()
+            .rfind(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8())
 }
 
 #[cfg(test)]
@@ -251,7 +291,10 @@ mod tests {
 
     #[test]
     fn limited_denials_are_not_general() {
-        assert_eq!(verdict("We do not sell phone numbers collected through the program to third parties."), SellingVerdict::NotStated);
+        assert_eq!(
+            verdict("We do not sell phone numbers collected through the program to third parties."),
+            SellingVerdict::NotStated
+        );
         assert_eq!(verdict("We do not sell your personal information, except the analytics data described above."), SellingVerdict::NotStated);
     }
 

@@ -218,8 +218,16 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
         return true; // an initial: "J. Smith", "U.S."
     }
-    let at_line_start = before[..word_start].trim_start_matches(['*', '-', '>']).trim().is_empty();
-    if at_line_start && (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()) {
+    let at_line_start = before[..word_start]
+        .trim_start_matches(['*', '-', '>'])
+        .trim()
+        .is_empty();
+    if at_line_start
+        && (1..=3).contains(&word.len())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    {
         return true; // a list number: "1. Second item", "a. First"
     }
     ABBREVIATIONS.contains(&word.as_str())
@@ -275,7 +283,8 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
     let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
     // A line of links or addresses is no heading.
     let link_line = s.contains("://") || s.contains('@') || s.contains("www.");
-    !link_line && ((whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps)
+    !link_line
+        && ((whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps)
 }
 
 /// Whether the words just before `pos` in `lower` (within its clause) negate
@@ -303,7 +312,8 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:not|never|no longer|neither|nor|no)(?-u:\b)|n[’']t(?-u:\b)").expect("static pattern")
+    Regex::new(r"(?-u:\b)(?:not|never|no longer|neither|nor|no)(?-u:\b)|n[’']t(?-u:\b)")
+        .expect("static pattern")
 });
 
 #[cfg(test)]
@@ -318,7 +328,9 @@ mod tests {
     #[test]
     fn splits_on_full_stops_but_not_abbreviations() {
         assert_eq!(
-            sentences("We use cookies, e.g. session cookies. We do not sell data. U.S. law applies."),
+            sentences(
+                "We use cookies, e.g. session cookies. We do not sell data. U.S. law applies."
+            ),
             vec![
                 "We use cookies, e.g. session cookies.",
                 "We do not sell data.",
@@ -335,22 +347,37 @@ mod tests {
         );
         assert_eq!(
             sentences("DO NOT TRACKPlease note that we do not alter it.YOUR RIGHTSIf you are."),
-            vec!["DO NOT TRACK", "Please note that we do not alter it.", "YOUR RIGHTS", "If you are."]
+            vec![
+                "DO NOT TRACK",
+                "Please note that we do not alter it.",
+                "YOUR RIGHTS",
+                "If you are."
+            ]
         );
-        assert_eq!(sentences("Follow LinkedIn now"), vec!["Follow LinkedIn now"]);
+        assert_eq!(
+            sentences("Follow LinkedIn now"),
+            vec!["Follow LinkedIn now"]
+        );
     }
 
     #[test]
     fn protected_spans_are_not_split() {
         let text = "Write to Customer.Service@payless.com now.";
         let at = text.find("Customer").unwrap();
-        let doc = Document::new(text, &[at..at + 28]);
+        let protected = [std::ops::Range {
+            start: at,
+            end: at + 28,
+        }];
+        let doc = Document::new(text, &protected);
         assert_eq!(doc.sentences.len(), 1);
     }
 
     #[test]
     fn strips_bullets_and_tracks_headings() {
-        let doc = Document::new("Do Not Track\n*   We do not respond to DNT.\n1. Second item.", &[]);
+        let doc = Document::new(
+            "Do Not Track\n*   We do not respond to DNT.\n1. Second item.",
+            &[],
+        );
         assert_eq!(doc.sentence(0), "Do Not Track");
         assert!(doc.sentences[0].is_heading);
         assert_eq!(doc.sentence(1), "We do not respond to DNT.");

@@ -22,11 +22,15 @@ static COOKIES: LazyLock<Regex> =
 
 /// "we do not use cookies", "we do not make use of cookies".
 static NO_COOKIES: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b")
+    pattern(
+        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b",
+    )
 });
 
 static WEB_BEACONS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:web ?beacons?|pixel tags?|pixels?|clear gifs?|clear gif files|tracking pixels?|single[- ]pixel|spotlight tags?|beacons?|tags? in (?:our |the )?e-?mails?|tracking tags?)\b")
+    pattern(
+        r"\b(?:web ?beacons?|pixel tags?|pixels?|clear gifs?|clear gif files|tracking pixels?|single[- ]pixel|spotlight tags?|beacons?|tags? in (?:our |the )?e-?mails?|tracking tags?)\b",
+    )
 });
 
 static ANALYTICS: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,7 +59,9 @@ static TARGETED_ADS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence that denies a practice outright: "it is not used to track users".
 static DENIES_TRACKING: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b")
+    pattern(
+        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b",
+    )
 });
 
 /// Third-party services by the names LABELS.md gives them, then others seen in shop policies.
@@ -106,20 +112,27 @@ static SERVICES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 
 /// The sentence says the site uses the service (outside the name itself).
 static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:use|uses|used|using|utili[sz]e[sd]?|partner|partners|partnered|work with|works with|participate|participates|through|via|including|includes|such as|e\.g|provided by|powered by|employ\w*|integrat\w*|sends?|shared? with)\b")
+    pattern(
+        r"\b(?:use|uses|used|using|utili[sz]e[sd]?|partner|partners|partnered|work with|works with|participate|participates|through|via|including|includes|such as|e\.g|provided by|powered by|employ\w*|integrat\w*|sends?|shared? with)\b",
+    )
 });
 
 /// Words of tracking around a service's name.
 static TRACKING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:pixels?|tags?|cookies?|analytics|advertis\w*|ads|remarketing|retargeting|audiences?|track\w*|collect\w*|sdks?|measure\w*|statistics|conversions?)\b")
+    pattern(
+        r"\b(?:pixels?|tags?|cookies?|analytics|advertis\w*|ads|remarketing|retargeting|audiences?|track\w*|collect\w*|sdks?|measure\w*|statistics|conversions?)\b",
+    )
 });
 
 /// Opt-out talk: a service named only to say how to opt out of it.
-static OPT_OUT_TALK: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bopt[- ]?outs?\b|\bopting out\b|\bsettings\b|\bchoices\b"));
+static OPT_OUT_TALK: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\bopt[- ]?outs?\b|\bopting out\b|\bsettings\b|\bchoices\b"));
 
 /// A social network named for signing in or sharing, not for tracking.
 static SOCIAL_USE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\bsign (?:in|into|on)\b|\blog ?ins?\b|\bsocial (?:media|network)\b|\bthird-party (?:website|application|platform)\b|\bfollow us\b|\blike button\b|\bshare (?:information|content|it)\b")
+    pattern(
+        r"\bsign (?:in|into|on)\b|\blog ?ins?\b|\bsocial (?:media|network)\b|\bthird-party (?:website|application|platform)\b|\bfollow us\b|\blike button\b|\bshare (?:information|content|it)\b",
+    )
 });
 
 /// Social networks, whose bare names say nothing about tracking.
@@ -173,7 +186,8 @@ pub(crate) fn assess(doc: &Document) -> Tracking {
     Tracking {
         cookies: !evidence.cookies.is_empty(),
         web_beacons: !evidence.web_beacons.is_empty(),
-        analytics: !evidence.analytics.is_empty() || !evidence.services.is_empty() && has_analytics_service(&evidence.services),
+        analytics: !evidence.analytics.is_empty()
+            || !evidence.services.is_empty() && has_analytics_service(&evidence.services),
         targeted_advertising: !evidence.targeted_advertising.is_empty(),
         services: evidence.services.iter().map(|f| f.value.clone()).collect(),
         do_not_track,
@@ -203,12 +217,19 @@ pub(crate) fn matching(doc: &Document, re: &Regex) -> Vec<usize> {
 fn affirmed(doc: &Document, re: &Regex) -> Vec<usize> {
     let mut hits: Vec<(u8, usize)> = matching(doc, re)
         .into_iter()
-        .filter(|&i| !DENIES_TRACKING.is_match(doc.lower_sentence(i)) || re.find_iter(doc.lower_sentence(i)).count() > 1)
+        .filter(|&i| {
+            !DENIES_TRACKING.is_match(doc.lower_sentence(i))
+                || re.find_iter(doc.lower_sentence(i)).count() > 1
+        })
         .map(|i| {
             let s = doc.lower_sentence(i);
             let rank = if doc.sentences[i].is_heading {
                 2
-            } else if s.contains("we use") || s.contains("we may use") || s.contains("we also use") || s.contains("uses") {
+            } else if s.contains("we use")
+                || s.contains("we may use")
+                || s.contains("we also use")
+                || s.contains("uses")
+            {
                 0
             } else {
                 1
@@ -239,14 +260,21 @@ fn services(doc: &Document) -> Vec<Finding> {
         let mut evidence = Vec::new();
         let mut first = usize::MAX;
         for m in re.find_iter(&doc.lower) {
-            let Some(i) = doc.sentence_at(m.start()) else { continue };
+            let Some(i) = doc.sentence_at(m.start()) else {
+                continue;
+            };
             let span = &doc.sentences[i].span;
             if !span.contains(&m.start()) || negated_before(&doc.lower, span.start, m.start()) {
                 continue;
             }
             // The name inside a URL ("facebook.com/settings") is a link, not a use.
             let after = doc.lower.as_bytes().get(m.end()).copied();
-            if matches!(after, Some(b'.') | Some(b'/')) && doc.lower[m.end()..].chars().nth(1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            if matches!(after, Some(b'.') | Some(b'/'))
+                && doc.lower[m.end()..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
                 continue;
             }
             let s = doc.lower_sentence(i);
@@ -254,15 +282,20 @@ fn services(doc: &Document) -> Vec<Finding> {
             let context = format!("{} {}", &s[..rel_start], &s[rel_end..]);
             let bare_social = SOCIAL_NETWORKS.contains(name) && !m.as_str().contains(' ');
             let uses = if bare_social {
-                TRACKING_WORD.is_match(&context) && !SOCIAL_USE.is_match(&context) && !OPT_OUT_TALK.is_match(&context)
+                TRACKING_WORD.is_match(&context)
+                    && !SOCIAL_USE.is_match(&context)
+                    && !OPT_OUT_TALK.is_match(&context)
             } else {
-                USE_VERB.is_match(&context) || (TRACKING_WORD.is_match(&context) && !OPT_OUT_TALK.is_match(&context))
+                USE_VERB.is_match(&context)
+                    || (TRACKING_WORD.is_match(&context) && !OPT_OUT_TALK.is_match(&context))
             };
             if !uses {
                 continue;
             }
             first = first.min(m.start());
-            if evidence.len() < MAX_QUOTES && !evidence.iter().any(|q: &Quote| q.start == span.start) {
+            if evidence.len() < MAX_QUOTES
+                && !evidence.iter().any(|q: &Quote| q.start == span.start)
+            {
                 evidence.push(doc.quote(i));
             }
         }
@@ -288,14 +321,19 @@ fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence(i);
         let mentions = DNT_MENTION.is_match(text);
-        let under_heading = s.heading.is_some_and(|h| DNT_MENTION.is_match(doc.sentence(h)));
+        let under_heading = s
+            .heading
+            .is_some_and(|h| DNT_MENTION.is_match(doc.sentence(h)));
         // The two sentences after a mention, if no heading comes between.
         let follows = !s.is_heading
             && (i.saturating_sub(DNT_FOLLOWERS)..i)
                 .rev()
                 .take_while(|&j| !doc.sentences[j].is_heading)
                 .any(|j| DNT_MENTION.is_match(doc.sentence(j)));
-        if (mentions || under_heading || follows) && !(GPC.is_match(doc.lower_sentence(i)) && !mentions) {
+        if (mentions || under_heading || follows)
+            // A sentence on Global Privacy Control alone is not about DNT.
+            && (mentions || !GPC.is_match(doc.lower_sentence(i)))
+        {
             context.push(i);
         }
     }
@@ -357,7 +395,13 @@ mod tests {
         assert_eq!(dnt("Some websites have “do not track” features. These features are not all uniform. We do not currently respond to those signals."), DoNotTrack::NotHonored);
         assert_eq!(dnt("Not all browsers offer a DNT option and there is currently no industry consensus for how to recognize or respond to a DNT signal."), DoNotTrack::NotHonored);
         assert_eq!(dnt("When you turn on DNT in your browser, we stop collecting information about your visits."), DoNotTrack::Honored);
-        assert_eq!(dnt("We do not track users across visits."), DoNotTrack::NotMentioned);
-        assert_eq!(dnt("We honor Global Privacy Control signals."), DoNotTrack::NotMentioned);
+        assert_eq!(
+            dnt("We do not track users across visits."),
+            DoNotTrack::NotMentioned
+        );
+        assert_eq!(
+            dnt("We honor Global Privacy Control signals."),
+            DoNotTrack::NotMentioned
+        );
     }
 }

@@ -47,8 +47,11 @@ fn js_error(message: &str) -> JsValue {
 #[wasm_bindgen(js_name = analyzePage)]
 pub fn analyze_page(page: JsValue) -> Result<JsValue, JsValue> {
     init();
-    let page: JsPage = serde_wasm_bindgen::from_value(page)
-        .map_err(|e| js_error(&format!("policylens: expected {{ text, links?, url?, title? }}: {e}")))?;
+    let page: JsPage = serde_wasm_bindgen::from_value(page).map_err(|e| {
+        js_error(&format!(
+            "policylens: expected {{ text, links?, url?, title? }}: {e}"
+        ))
+    })?;
     let page = Page {
         text: page.text,
         links: page

@@ -1,6 +1,7 @@
 //! Fixture tests: the reports on real shop policies (tests/fixtures, see
 //! SOURCES.md) compared with their human labels, field by field for the two
 //! example shops and as dev-set figures (the issue's targets) for all.
+#![cfg(not(target_arch = "wasm32"))] // native: reads files, runs the CLI
 
 use policylens::{analyze, Report};
 use serde_json::Value;
@@ -12,14 +13,25 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 fn load(name: &str) -> (Report, Value) {
     let dir = Path::new(FIXTURES);
     let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("fixture text");
-    let labels = std::fs::read_to_string(dir.join(format!("{name}.labels.json"))).expect("fixture labels");
-    (analyze(&text).expect("a policy analyzes"), serde_json::from_str(&labels).expect("labels are JSON"))
+    let labels =
+        std::fs::read_to_string(dir.join(format!("{name}.labels.json"))).expect("fixture labels");
+    (
+        analyze(&text).expect("a policy analyzes"),
+        serde_json::from_str(&labels).expect("labels are JSON"),
+    )
 }
 
 fn names() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(FIXTURES)
         .expect("fixtures folder")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_suffix(".labels.json").map(str::to_string))
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .into_string()
+                .ok()?
+                .strip_suffix(".labels.json")
+                .map(str::to_string)
+        })
         .collect();
     names.sort();
     names
@@ -27,15 +39,26 @@ fn names() -> Vec<String> {
 
 /// The scorer's URL form (score.py: no scheme, no www., no query/fragment, no trailing /).
 fn norm_url(u: &str) -> String {
-    let u = u.trim().trim_matches(|c| ".,;:)]}>\"'".contains(c)).to_lowercase();
-    let u = u.split_once("://").map_or(u.as_str(), |(_, r)| r).to_string();
+    let u = u
+        .trim()
+        .trim_matches(|c| ".,;:)]}>\"'".contains(c))
+        .to_lowercase();
+    let u = u
+        .split_once("://")
+        .map_or(u.as_str(), |(_, r)| r)
+        .to_string();
     let u = u.strip_prefix("www.").unwrap_or(&u).to_string();
     let u = u.split(['#', '?']).next().unwrap_or("").to_string();
     u.trim_end_matches('/').to_string()
 }
 
 fn label_set(v: &Value, norm: fn(&str) -> String) -> BTreeSet<String> {
-    v.as_array().into_iter().flatten().filter_map(|x| x.as_str()).map(norm).collect()
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x.as_str())
+        .map(norm)
+        .collect()
 }
 
 fn lower(s: &str) -> String {
@@ -56,9 +79,23 @@ fn differences(name: &str) -> Vec<(String, String, String)> {
             diffs.push((field.to_string(), want, have));
         }
     };
-    check("selling.verdict", labels["selling"]["verdict"].to_string(), got["selling"]["verdict"].to_string());
-    for flag in ["cookies", "web_beacons", "analytics", "targeted_advertising", "do_not_track"] {
-        check(flag, labels["tracking"][flag].to_string(), got["tracking"][flag].to_string());
+    check(
+        "selling.verdict",
+        labels["selling"]["verdict"].to_string(),
+        got["selling"]["verdict"].to_string(),
+    );
+    for flag in [
+        "cookies",
+        "web_beacons",
+        "analytics",
+        "targeted_advertising",
+        "do_not_track",
+    ] {
+        check(
+            flag,
+            labels["tracking"][flag].to_string(),
+            got["tracking"][flag].to_string(),
+        );
     }
     for (field, section, norm) in [
         ("services", "tracking", lower as fn(&str) -> String),
@@ -84,22 +121,55 @@ fn the_two_example_shops_are_right_on_every_labelled_field() {
 #[test]
 fn every_answer_carries_its_evidence_as_exact_slices_of_the_input() {
     for name in names() {
-        let text = std::fs::read_to_string(Path::new(FIXTURES).join(format!("{name}.txt"))).unwrap();
+        let text =
+            std::fs::read_to_string(Path::new(FIXTURES).join(format!("{name}.txt"))).unwrap();
         let r = analyze(&text).unwrap();
         let mut quotes = r.selling.evidence.clone();
         let t = &r.tracking.evidence;
-        quotes.extend(t.cookies.iter().chain(&t.web_beacons).chain(&t.analytics).chain(&t.targeted_advertising).chain(&t.do_not_track).cloned());
-        for f in t.services.iter().chain(&r.opt_out.evidence.urls).chain(&r.opt_out.evidence.emails).chain(&r.opt_out.evidence.mechanisms) {
+        quotes.extend(
+            t.cookies
+                .iter()
+                .chain(&t.web_beacons)
+                .chain(&t.analytics)
+                .chain(&t.targeted_advertising)
+                .chain(&t.do_not_track)
+                .cloned(),
+        );
+        for f in t
+            .services
+            .iter()
+            .chain(&r.opt_out.evidence.urls)
+            .chain(&r.opt_out.evidence.emails)
+            .chain(&r.opt_out.evidence.mechanisms)
+        {
             quotes.extend(f.evidence.iter().cloned());
         }
         for q in &quotes {
             assert_eq!(&text[q.start..q.end], q.text, "{name}: quote offsets");
         }
-        assert_eq!(r.selling.evidence.is_empty(), r.selling.verdict == policylens::SellingVerdict::NotStated, "{name}: a verdict has evidence");
+        assert_eq!(
+            r.selling.evidence.is_empty(),
+            r.selling.verdict == policylens::SellingVerdict::NotStated,
+            "{name}: a verdict has evidence"
+        );
         assert!(r.selling.evidence.len() <= 3, "{name}");
-        assert_eq!(r.tracking.services.len(), t.services.len(), "{name}: one finding per service");
-        assert!(t.services.iter().all(|f| !f.evidence.is_empty()), "{name}: each service has a sentence");
-        assert!(r.opt_out.evidence.mechanisms.iter().all(|f| !f.evidence.is_empty()), "{name}: each mechanism has a sentence");
+        assert_eq!(
+            r.tracking.services.len(),
+            t.services.len(),
+            "{name}: one finding per service"
+        );
+        assert!(
+            t.services.iter().all(|f| !f.evidence.is_empty()),
+            "{name}: each service has a sentence"
+        );
+        assert!(
+            r.opt_out
+                .evidence
+                .mechanisms
+                .iter()
+                .all(|f| !f.evidence.is_empty()),
+            "{name}: each mechanism has a sentence"
+        );
         assert!(r.document.is_policy, "{name} reads as a policy");
     }
 }

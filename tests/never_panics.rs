@@ -1,14 +1,50 @@
 //! The analysis never panics, whatever the text: any string (including
 //! control characters and every script), policy words in random order,
 //! glued URLs and e-mails, very long lines and multi-megabyte pages.
+#![cfg(not(target_arch = "wasm32"))] // native: reads files, runs the CLI
 
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
-    "We", "do", "not", "sell", "share", "your", "personal", "information", "with", "third", "parties",
-    "cookies", "Do Not Track", "opt out", "https://", "www.", "aboutads.info/choices", "@", "[at]", ".com",
-    "“sale”", "CCPA", "unsubscribe", "reply STOP", "except", ".", ",", ";", "\n", "*   ", "é", "\u{a0}",
-    "\u{202e}", "<script>", "mailto:", "Google Analytics", "PolicyThis", "TRACKPlease", "gaoptout.Finally",
+    "We",
+    "do",
+    "not",
+    "sell",
+    "share",
+    "your",
+    "personal",
+    "information",
+    "with",
+    "third",
+    "parties",
+    "cookies",
+    "Do Not Track",
+    "opt out",
+    "https://",
+    "www.",
+    "aboutads.info/choices",
+    "@",
+    "[at]",
+    ".com",
+    "“sale”",
+    "CCPA",
+    "unsubscribe",
+    "reply STOP",
+    "except",
+    ".",
+    ",",
+    ";",
+    "\n",
+    "*   ",
+    "é",
+    "\u{a0}",
+    "\u{202e}",
+    "<script>",
+    "mailto:",
+    "Google Analytics",
+    "PolicyThis",
+    "TRACKPlease",
+    "gaoptout.Finally",
 ];
 
 fn phrase_soup() -> impl Strategy<Value = String> {
@@ -50,6 +86,8 @@ fn huge_and_repetitive_pages() {
     let line = "we do not sell ".repeat(100_000);
     let _ = policylens::analyze(&line);
     // Thousands of URLs and e-mail-like strings.
-    let links: String = (0..20_000).map(|i| format!("https://x{i}.example/opt-out a{i}@b{i}.com ")).collect();
+    let links: String = (0..20_000)
+        .map(|i| format!("https://x{i}.example/opt-out a{i}@b{i}.com "))
+        .collect();
     let _ = policylens::analyze(&links);
 }

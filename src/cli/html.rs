@@ -6,13 +6,46 @@ use policylens::{Link, Page};
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// Elements whose content is never visible text.
-const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"];
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas",
+];
 
 /// Elements that start a new line.
 const BLOCKS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "table", "section",
-    "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre", "dt", "dd", "dl",
-    "address", "hr", "form", "fieldset", "figure", "figcaption", "summary", "details",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "aside",
+    "blockquote",
+    "pre",
+    "dt",
+    "dd",
+    "dl",
+    "address",
+    "hr",
+    "form",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "summary",
+    "details",
 ];
 
 /// Parse `html` into a page: text, links (http(s) and mailto only), title and canonical URL.
@@ -26,10 +59,18 @@ pub fn page_from_html(html: &str) -> Page {
         .filter_map(|a| {
             let href = a.value().attr("href")?.trim().to_string();
             let lower = href.to_ascii_lowercase();
-            let usable = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:");
+            let usable = lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with("mailto:");
             usable.then(|| Link {
                 href,
-                text: a.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "),
+                text: a
+                    .text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             })
         })
         .collect();
@@ -41,13 +82,20 @@ pub fn page_from_html(html: &str) -> Page {
         .next()
         .and_then(|l| l.value().attr("href"))
         .map(str::to_string);
-    Page { text, links, url, title }
+    Page {
+        text,
+        links,
+        url,
+        title,
+    }
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> impl Iterator<Item = ElementRef<'a>> + 'a {
     // The selectors are literals of this file; a bad one would select nothing.
     let selector = Selector::parse(css).ok();
-    selector.into_iter().flat_map(move |s| doc.select(&s).collect::<Vec<_>>())
+    selector
+        .into_iter()
+        .flat_map(move |s| doc.select(&s).collect::<Vec<_>>())
 }
 
 fn walk(element: ElementRef, out: &mut String) {
@@ -57,7 +105,10 @@ fn walk(element: ElementRef, out: &mut String) {
             Node::Text(t) => out.extend(t.chars().map(|c| if c.is_whitespace() { ' ' } else { c })),
             Node::Element(e) => {
                 let name = e.name();
-                if HIDDEN.contains(&name) || e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+                if HIDDEN.contains(&name)
+                    || e.attr("hidden").is_some()
+                    || e.attr("aria-hidden") == Some("true")
+                {
                     continue;
                 }
                 let block = BLOCKS.contains(&name);
@@ -99,10 +150,18 @@ mod tests {
             <template>hidden</template><div hidden>also hidden</div></body></html>"#,
         );
         assert_eq!(page.title.as_deref(), Some("Privacy"));
-        assert!(page.text.starts_with("Privacy Policy\nWe use cookies.\nOpt out at the DAA"));
+        assert!(page
+            .text
+            .starts_with("Privacy Policy\nWe use cookies.\nOpt out at the DAA"));
         assert!(!page.text.contains("We sell data"));
         assert!(!page.text.contains("hidden"));
         let hrefs: Vec<&str> = page.links.iter().map(|l| l.href.as_str()).collect();
-        assert_eq!(hrefs, ["https://optout.aboutads.info/", "mailto:privacy@shop.example"]);
+        assert_eq!(
+            hrefs,
+            [
+                "https://optout.aboutads.info/",
+                "mailto:privacy@shop.example"
+            ]
+        );
     }
 }

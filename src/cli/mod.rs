@@ -66,7 +66,11 @@ fn parse_args(args: &[String]) -> Result<Option<Mode>, String> {
                 return Ok(None);
             }
             "-V" | "--version" => {
-                println!("policylens {} (report schema {})", env!("CARGO_PKG_VERSION"), policylens::SCHEMA_VERSION);
+                println!(
+                    "policylens {} (report schema {})",
+                    env!("CARGO_PKG_VERSION"),
+                    policylens::SCHEMA_VERSION
+                );
                 return Ok(None);
             }
             "--json" => json = true,
@@ -100,7 +104,8 @@ fn read_page(input: &str) -> Result<Page, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read stdin: {e}"))?;
     } else {
-        let file = std::fs::File::open(input).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+        let file =
+            std::fs::File::open(input).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
         if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
             return Err("is a folder, not a file".into());
         }
@@ -123,7 +128,11 @@ fn read_page(input: &str) -> Result<Page, String> {
         .to_ascii_lowercase();
     let looks_html = matches!(ext.as_str(), "html" | "htm" | "xhtml")
         || (input == "-" && {
-            let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+            let head = text
+                .trim_start()
+                .get(..15)
+                .unwrap_or("")
+                .to_ascii_lowercase();
             head.starts_with("<!doctype html") || head.starts_with("<html")
         });
     if looks_html {
@@ -155,11 +164,17 @@ fn write_all(dir: &Path, inputs: &[String]) -> ExitCode {
     let mut failed = Vec::new();
     for (n, input) in inputs.iter().enumerate() {
         if progress {
-            eprint!("\r\x1b[K[{}/{}] {}", n + 1, inputs.len(), display_name(input));
+            eprint!(
+                "\r\x1b[K[{}/{}] {}",
+                n + 1,
+                inputs.len(),
+                display_name(input)
+            );
         }
         let result = report_for(input).and_then(|report| {
             let path = dir.join(format!("{}.json", stem(input)));
-            std::fs::write(&path, to_json(&report) + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))
+            std::fs::write(&path, to_json(&report) + "\n")
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))
         });
         if let Err(e) = result {
             if progress {
@@ -173,7 +188,11 @@ fn write_all(dir: &Path, inputs: &[String]) -> ExitCode {
         eprintln!();
     }
     let ok = inputs.len() - failed.len();
-    eprintln!("policylens: {ok} of {} analyzed into {}", inputs.len(), dir.display());
+    eprintln!(
+        "policylens: {ok} of {} analyzed into {}",
+        inputs.len(),
+        dir.display()
+    );
     if failed.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -17,16 +17,30 @@ pub fn render(name: &str, r: &Report) -> String {
 fn write_report(s: &mut String, name: &str, r: &Report) -> std::fmt::Result {
     let d = &r.document;
     if !d.is_policy {
-        writeln!(s, "{name}: not a privacy policy — {} (likelihood {:.2})", d.reason, d.policy_likelihood)?;
+        writeln!(
+            s,
+            "{name}: not a privacy policy — {} (likelihood {:.2})",
+            d.reason, d.policy_likelihood
+        )?;
         return Ok(());
     }
-    writeln!(s, "{name}: privacy policy (likelihood {:.2}, {} bytes{})", d.policy_likelihood, d.bytes_read, if d.truncated { ", truncated" } else { "" })?;
+    writeln!(
+        s,
+        "{name}: privacy policy (likelihood {:.2}, {} bytes{})",
+        d.policy_likelihood,
+        d.bytes_read,
+        if d.truncated { ", truncated" } else { "" }
+    )?;
 
-    writeln!(s, "\nData selling: {}", match r.selling.verdict {
-        SellingVerdict::Sells => "SELLS or shares your data for others' marketing",
-        SellingVerdict::DoesNotSell => "does not sell your data",
-        SellingVerdict::NotStated => "not stated",
-    })?;
+    writeln!(
+        s,
+        "\nData selling: {}",
+        match r.selling.verdict {
+            SellingVerdict::Sells => "SELLS or shares your data for others' marketing",
+            SellingVerdict::DoesNotSell => "does not sell your data",
+            SellingVerdict::NotStated => "not stated",
+        }
+    )?;
     quotes(s, &r.selling.evidence)?;
 
     let t = &r.tracking;
@@ -40,15 +54,27 @@ fn write_report(s: &mut String, name: &str, r: &Report) -> std::fmt::Result {
     .filter(|(on, _)| *on)
     .map(|(_, name)| *name)
     .collect();
-    writeln!(s, "\nTracking: {}", if flags.is_empty() { "none stated".to_string() } else { flags.join(", ") })?;
+    writeln!(
+        s,
+        "\nTracking: {}",
+        if flags.is_empty() {
+            "none stated".to_string()
+        } else {
+            flags.join(", ")
+        }
+    )?;
     if !t.services.is_empty() {
         writeln!(s, "  services: {}", t.services.join(", "))?;
     }
-    writeln!(s, "  Do Not Track: {}", match t.do_not_track {
-        DoNotTrack::Honored => "honored",
-        DoNotTrack::NotHonored => "not honored",
-        DoNotTrack::NotMentioned => "not mentioned",
-    })?;
+    writeln!(
+        s,
+        "  Do Not Track: {}",
+        match t.do_not_track {
+            DoNotTrack::Honored => "honored",
+            DoNotTrack::NotHonored => "not honored",
+            DoNotTrack::NotMentioned => "not mentioned",
+        }
+    )?;
     quotes(s, &t.evidence.do_not_track)?;
 
     let o = &r.opt_out;
