@@ -1,0 +1,90 @@
+// Popup: asks the background for the tab's state, renders it (the report via render.js), and offers re-analyze and "show in page".
+import { el, linkOrText, renderReport, safeHref } from './render.js';
+
+const webext = globalThis.browser ?? globalThis.chrome;
+
+/** While the policy is being read, the popup asks again this often. */
+const POLL_MS = 400;
+
+const content = document.getElementById('content');
+const siteLine = document.getElementById('site');
+const reanalyzeButton = document.getElementById('reanalyze');
+
+/** The tab to show: `?tab=<id>` (the tests open the popup in a tab of its own), else the active tab. */
+async function tabToShow() {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null) return Number(param);
+  const [tab] = await webext.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** A link to the policy that scrolls to the sentence (a text fragment: first and last words). */
+function withTextFragment(url, sentence) {
+  const encode = (words) => encodeURIComponent(words.join(' ')).replace(/-/g, '%2D');
+  const words = sentence.trim().split(/\s+/);
+  const fragment = words.length <= 8 ? encode(words) : `${encode(words.slice(0, 4))},${encode(words.slice(-4))}`;
+  return `${url.split('#')[0]}#:~:text=${fragment}`;
+}
+
+/** Highlight the sentence in the tab; if the tab is not showing the policy, open the policy at that sentence. */
+async function showInPage(tabId, policyUrl, quote) {
+  const answer = await webext.tabs.sendMessage(tabId, { what: 'highlight', quote }, { frameId: 0 }).catch(() => null);
+  if (answer?.found) return;
+  const href = safeHref(policyUrl);
+  if (href) await webext.tabs.create({ url: withTextFragment(href, quote.text) });
+}
+
+function notice(title, detail) {
+  return el('div', 'pl-notice', el('p', 'pl-notice-title', title), detail ? el('p', 'pl-explain', detail) : null);
+}
+
+function show(tabId, state) {
+  document.body.dataset.status = state?.status ?? 'none';
+  reanalyzeButton.disabled = !state || state.status === 'analyzing';
+  siteLine.replaceChildren();
+  if (state?.site) {
+    siteLine.append(el('strong', null, new URL(state.site).host));
+    if (state.policyUrl) siteLine.append(' · ', linkOrText(state.policyUrl, 'privacy policy'));
+  }
+  switch (state?.status) {
+    case 'analyzing':
+      content.replaceChildren(notice("Reading this site's privacy policy…"));
+      break;
+    case 'done':
+    case 'not-policy':
+      renderReport(content, state.report, { onShowQuote: (quote) => showInPage(tabId, state.policyUrl, quote) });
+      break;
+    case 'no-policy':
+      content.replaceChildren(notice('No privacy policy found on this page.',
+        "No link to a privacy policy on this site was found here. Open the site's privacy policy page and policylens reads it there."));
+      break;
+    case 'error':
+      content.replaceChildren(notice('Could not read the privacy policy.', state.error));
+      break;
+    default:
+      content.replaceChildren(notice('Nothing read on this page.',
+        'policylens reads the privacy policy of web pages (http and https) when they load. Reload the page to read it.'));
+  }
+}
+
+async function refresh(tabId) {
+  const answer = await webext.runtime.sendMessage({ what: 'get-state', tabId });
+  if (answer?.error) {
+    show(tabId, { status: 'error', error: answer.error });
+    return;
+  }
+  show(tabId, answer.state);
+  if (answer.state?.status === 'analyzing') setTimeout(() => refresh(tabId), POLL_MS);
+}
+
+const tabId = await tabToShow();
+if (Number.isInteger(tabId)) {
+  reanalyzeButton.addEventListener('click', async () => {
+    reanalyzeButton.disabled = true;
+    await webext.runtime.sendMessage({ what: 'reanalyze', tabId });
+    await refresh(tabId);
+  });
+  await refresh(tabId);
+} else {
+  show(null, undefined);
+}

@@ -1,0 +1,195 @@
+// The release extension (dist/chrome, with the wasm-opt'ed wasm) in headless Chromium: visit local shops, check the badge and the popup.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, startShop } from './shop-site.mjs';
+
+const EXTENSION = join(ROOT, 'dist/chrome');
+const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+const TIMEOUT_MS = 20_000;
+const SHOPS = ['calijewelz.com', 'crypjama.com'];
+/** Each shop is served on 127.0.0.1; Chromium resolves its real name there, so the popup shows the shop's name. */
+const shopUrl = (shop, path = '/') => `http://${shop}${path}`;
+
+let context;
+let profile;
+let worker;
+let extensionId;
+const shops = {};
+
+before(async () => {
+  for (const shop of SHOPS) shops[shop] = await startShop(shop);
+  const hostRules = SHOPS.map((shop) => `MAP ${shop} ${new URL(shops[shop].origin).host}`).join(', ');
+  profile = await mkdtemp(join(tmpdir(), 'policylens-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      `--host-resolver-rules=${hostRules}`,
+    ],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await context?.close();
+  await Promise.all(Object.values(shops).map((s) => s.close()));
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+/** Wait until the background holds a settled state for a tab showing pageUrl; returns [tabId, state]. */
+async function settledTab(pageUrl) {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    // Tab ids are not visible to Playwright; the background's tab map (storage.session) names them.
+    const found = await worker.evaluate(async (url) => {
+      const site = new URL(url).origin;
+      const all = await chrome.storage.session.get(null);
+      const [tabId, state] = Object.entries(all)
+        .filter(([key, state]) => key.startsWith('tab:') && state.site === site && state.status !== 'analyzing')
+        .map(([key, state]) => [Number(key.slice(4)), state])
+        .pop() ?? [];
+      if (tabId === undefined) return null;
+      const [tab] = (await chrome.tabs.query({})).filter((t) => t.id === tabId);
+      return tab ? [tabId, state] : null;
+    }, pageUrl);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no settled analysis for ${pageUrl}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function badge(tabId) {
+  return worker.evaluate(async (tabId) => ({
+    text: await chrome.action.getBadgeText({ tabId }),
+    title: await chrome.action.getTitle({ tabId }),
+  }), tabId);
+}
+
+async function openPopup(tabId) {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 404, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('body[data-status="done"]', { timeout: TIMEOUT_MS });
+  return popup;
+}
+
+/** Open the shop's home page and wait for its policy (found through the footer link) to be read. */
+async function visitHome(shop) {
+  const page = await context.newPage();
+  await page.goto(shopUrl(shop));
+  const [tabId, state] = await settledTab(page.url());
+  return { page, tabId, state };
+}
+
+test('calijewelz.com: the home page links to a policy that says it sells data', async () => {
+  const { page, tabId, state } = await visitHome('calijewelz.com');
+  assert.equal(state.status, 'done');
+  assert.equal(state.policyUrl, shopUrl('calijewelz.com', '/policies/privacy-policy'));
+  assert.equal(state.report.selling.verdict, 'sells');
+  const { text, title } = await badge(tabId);
+  assert.equal(text, 'SELL');
+  assert.match(title, /sells your personal data/);
+
+  const popup = await openPopup(tabId);
+  assert.equal(await popup.locator('.pl-selling').getAttribute('data-verdict'), 'sells');
+  assert.equal(await popup.locator('.pl-verdict').textContent(), 'Sells or shares your data');
+  assert.ok(await popup.locator('.pl-selling .pl-quote q').count() >= 1, 'the deciding sentence is quoted');
+  assert.equal(await popup.locator('.pl-opt-out a[href="http://www.aboutads.info/"]').count(), 1);
+  assert.equal(await popup.locator('.pl-opt-out a[href="mailto:CaliJewelz@gmail.com"]').count(), 1);
+  assert.equal(await popup.locator('#site a').getAttribute('href'), state.policyUrl);
+  await popup.close();
+  await page.close();
+});
+
+test('crypjama.com: verdict, trackers, Do Not Track and clickable opt-out links in the popup', async () => {
+  const { page, tabId, state } = await visitHome('crypjama.com');
+  assert.equal(state.status, 'done');
+  assert.equal((await badge(tabId)).text, 'SELL');
+  // The policy page was fetched and parsed inert: its script (which retitles the page) never ran.
+  assert.equal(state.report.document.title, 'Privacy policy – crypjama.com');
+
+  const popup = await openPopup(tabId);
+  const verdict = popup.locator('.pl-selling');
+  assert.equal(await verdict.getAttribute('data-verdict'), 'sells');
+  assert.match(await verdict.textContent(), /WE DO SHARE SOME PERSONAL INFORMATION WITH THIRD PARTIES/);
+
+  const chips = await popup.locator('.pl-tracking .pl-chip').allTextContents();
+  for (const expected of ['Cookies', 'Analytics', 'Targeted ads', 'Google Analytics', 'Shopify Analytics', 'Do Not Track: not honored']) {
+    assert.ok(chips.includes(expected), `chip "${expected}" in ${JSON.stringify(chips)}`);
+  }
+  assert.equal(await popup.locator('.pl-tracking').getAttribute('data-do-not-track'), 'not_honored');
+
+  const links = await popup.locator('.pl-opt-out a').evaluateAll((as) => as.map((a) => a.href));
+  for (const expected of ['http://www.aboutads.info/choices/', 'http://www.networkadvertising.org/choices/', 'https://tools.google.com/dlpage/gaoptout']) {
+    assert.ok(links.includes(expected), `opt-out link ${expected} in ${JSON.stringify(links)}`);
+  }
+  assert.ok(links.includes('mailto:contact@crypjama.com'));
+  assert.ok(links.every((href) => /^(https?|mailto):/.test(href)), 'only http(s) and mailto links are clickable');
+  // A URL without a scheme is shown, but not as a link.
+  assert.equal(await popup.locator('.pl-opt-out .pl-plain', { hasText: /^www\.networkadvertising\.org$/ }).count(), 1);
+
+  await popup.screenshot({ path: join(ARTIFACTS, 'popup-crypjama.png') });
+  await mkdir(join(ROOT, 'docs'), { recursive: true });
+  await copyFile(join(ARTIFACTS, 'popup-crypjama.png'), join(ROOT, 'docs/popup.png'));
+  await popup.close();
+  await page.close();
+});
+
+test('on the policy page itself: read in place, and "Show" selects the sentence in the page', async () => {
+  const page = await context.newPage();
+  await page.goto(shopUrl('crypjama.com', '/policies/privacy-policy'));
+  const [tabId, state] = await settledTab(page.url());
+  assert.equal(state.status, 'done');
+  assert.equal(state.policyUrl, page.url());
+  assert.equal(state.report.selling.verdict, 'sells');
+
+  const popup = await openPopup(tabId);
+  const quote = await popup.locator('.pl-selling .pl-quote q').first().textContent();
+  await popup.locator('.pl-selling .pl-show').first().click();
+  await page.waitForFunction((q) => getSelection().toString().replace(/\s+/g, ' ').trim() === q, quote, { timeout: 5000 });
+  await popup.close();
+  await page.close();
+});
+
+test('Re-analyze forgets the cached report and reads the policy again', async () => {
+  const { page, tabId } = await visitHome('crypjama.com');
+  const savedAt = () => worker.evaluate(async () => (await chrome.storage.local.get('site:http://crypjama.com'))['site:http://crypjama.com']?.savedAt);
+  const before = await savedAt();
+  assert.ok(before, 'the report is cached for the site');
+  const popup = await openPopup(tabId);
+  await popup.locator('#reanalyze').press('Enter'); // keyboard-usable
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (!((await savedAt()) > before)) {
+    assert.ok(Date.now() < deadline, 'the policy was analyzed again, not taken from the cache');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await popup.waitForSelector('body[data-status="done"] .pl-selling[data-verdict="sells"]', { timeout: TIMEOUT_MS });
+  assert.equal((await badge(tabId)).text, 'SELL');
+  await popup.close();
+  await page.close();
+});
+
+test('a page without a privacy link: badge and popup say no policy was found', async () => {
+  const page = await context.newPage();
+  await page.goto(shopUrl('calijewelz.com', '/pages/about'));
+  // The calijewelz home tab is closed, so the only settled calijewelz tab is this one.
+  const [tabId, state] = await settledTab(page.url());
+  assert.equal(state.status, 'no-policy');
+  const { text, title } = await badge(tabId);
+  assert.equal(text, '–');
+  assert.match(title, /no privacy policy link/);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('body[data-status="no-policy"]', { timeout: TIMEOUT_MS });
+  assert.match(await popup.locator('#content').textContent(), /No privacy policy found on this page/);
+  await popup.close();
+  await page.close();
+});

@@ -1,0 +1,120 @@
+// The paste page: analyzes the pasted policy with the wasm core, renders the report (pkg/render.js, shared with the extension) and marks the deciding sentences in the text.
+import init, { analyzePage, version } from './pkg/policylens.js';
+import { el, renderReport } from './pkg/render.js';
+
+const ready = init({ module_or_path: new URL('./pkg/policylens_bg.wasm', import.meta.url) });
+
+const textarea = document.getElementById('policy');
+const status = document.getElementById('status');
+const output = document.getElementById('output');
+const reportBox = document.getElementById('report');
+const textBox = document.getElementById('text');
+
+/** Every quoted sentence of a report (selling, tracking, opt-out evidence). */
+function allQuotes(report) {
+  const { tracking, opt_out: optOut } = report;
+  const findings = (list) => list.flatMap((finding) => finding.evidence);
+  return [
+    ...report.selling.evidence,
+    ...['cookies', 'web_beacons', 'analytics', 'targeted_advertising', 'do_not_track'].flatMap((key) => tracking.evidence[key]),
+    ...findings(tracking.evidence.services),
+    ...findings(optOut.evidence.urls),
+    ...findings(optOut.evidence.emails),
+    ...findings(optOut.evidence.mechanisms),
+  ];
+}
+
+/** Map UTF-8 byte offsets (as the report gives them) to string indices, walking the text once. */
+function byteOffsetsToIndices(text, offsets) {
+  const bytes = new TextEncoder().encode(text);
+  const decoder = new TextDecoder();
+  const indices = new Map();
+  let [byte, index] = [0, 0];
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    index += decoder.decode(bytes.subarray(byte, offset)).length;
+    byte = offset;
+    indices.set(offset, index);
+  }
+  return indices;
+}
+
+/** Show the text with the quoted sentences in <mark>s; returns quote → its mark. */
+function markText(text, quotes) {
+  const indices = byteOffsetsToIndices(text, quotes.flatMap((q) => [q.start, q.end]));
+  const spans = quotes
+    .map((quote) => ({ quote, start: indices.get(quote.start), end: indices.get(quote.end) }))
+    .sort((a, b) => a.start - b.start);
+  const marks = new Map();
+  const parts = [];
+  let at = 0;
+  let current = null;
+  for (const span of spans) {
+    if (current && span.start < current.end) {
+      current.end = Math.max(current.end, span.end); // overlapping quotes share one mark
+      current.quotes.push(span.quote);
+      continue;
+    }
+    if (current) parts.push(current);
+    current = { start: span.start, end: span.end, quotes: [span.quote] };
+  }
+  if (current) parts.push(current);
+  const nodes = [];
+  for (const part of parts) {
+    const mark = el('mark', null, text.slice(part.start, part.end));
+    for (const quote of part.quotes) marks.set(quote, mark);
+    nodes.push(text.slice(at, part.start), mark);
+    at = part.end;
+  }
+  nodes.push(text.slice(at));
+  textBox.replaceChildren(...nodes);
+  return marks;
+}
+
+function showMark(mark) {
+  for (const old of textBox.querySelectorAll('mark.current')) old.classList.remove('current');
+  mark.classList.add('current');
+  mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+async function analyze() {
+  const text = textarea.value;
+  if (!text.trim()) {
+    status.textContent = 'Paste the text of a privacy policy first.';
+    return;
+  }
+  status.textContent = 'Reading…';
+  try {
+    await ready;
+    const started = performance.now();
+    const report = analyzePage({ text });
+    const marks = markText(text, report.document.is_policy ? allQuotes(report) : []);
+    renderReport(reportBox, report, { onShowQuote: (quote) => marks.has(quote) && showMark(marks.get(quote)) });
+    output.hidden = false;
+    status.textContent = `Read ${report.document.bytes_read.toLocaleString()} bytes in ${Math.round(performance.now() - started)} ms.`;
+  } catch (error) {
+    output.hidden = true;
+    status.textContent = `Could not read this text: ${error.message}`;
+  }
+}
+
+async function loadExample(name) {
+  status.textContent = `Loading ${name}…`;
+  try {
+    const response = await fetch(new URL(`examples/${name}.txt`, import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    textarea.value = await response.text();
+    await analyze();
+  } catch (error) {
+    status.textContent = `Could not load the example: ${error.message}`;
+  }
+}
+
+document.getElementById('analyze').addEventListener('click', analyze);
+for (const button of document.querySelectorAll('[data-example]')) {
+  button.addEventListener('click', () => loadExample(button.dataset.example));
+}
+ready.then(() => {
+  document.getElementById('version').textContent = `policylens ${version()}`;
+}, (error) => {
+  status.textContent = `Could not load the analysis engine: ${error.message}`;
+});
