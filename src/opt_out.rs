@@ -10,17 +10,16 @@
 
 use crate::links::{clean_email, url_key, FoundEmail, FoundUrl};
 use crate::report::{Finding, Mechanism, OptOut, OptOutEvidence, Quote};
-use crate::text::{negated_before, pattern, Document};
+use crate::text::{negated_before, pattern, Document, Pattern};
 use crate::tracking::matching;
 use crate::Link;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Quotes kept per item.
 const MAX_QUOTES: usize = 2;
 
 /// Addresses that are opt-out tools whatever the sentence says.
-static OPT_OUT_TOOL_URL: LazyLock<Regex> = LazyLock::new(|| {
+static OPT_OUT_TOOL_URL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)^(?:optout\.|preferences-mgr\.truste\.com|youradchoices\.|youronlinechoices\.|aboutads\.info|networkadvertising\.org(?:/(?:choices|mobile-choices|optout|managing))?$|networkadvertising\.org/(?:choices|mobile-choices|optout)
         |tools\.google\.com/dlpage/gaoptout|adssettings\.google\.|google\.com/settings/ads|myadcenter\.google\.|facebook\.com/(?:settings.*ads|ads/preferences|adpreferences)
@@ -30,18 +29,18 @@ static OPT_OUT_TOOL_URL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Addresses that are never a choice, even on an opt-out tool's site: lists
 /// of members, explanations, Do Not Track information, regulators.
-static NOT_A_CHOICE_URL: LazyLock<Regex> = LazyLock::new(|| {
+static NOT_A_CHOICE_URL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"/participating|understanding-online-advertising|how-does-it-work|allaboutdnt|/dnt\b|do-not-track|globalprivacycontrol\.org|\.gov(?:/|$)|ico\.org\.uk|schema\.org",
     )
 });
 
 /// "Learn more about how to manage the security settings of your device": not about your data.
-static NOT_AN_ACTION: LazyLock<Regex> =
+static NOT_AN_ACTION: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"\bsecurity settings\b|\bpassword\b"));
 
 /// Addresses that are pages of information, not choices.
-static INFO_URL: LazyLock<Regex> = LazyLock::new(|| {
+static INFO_URL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)(?:privacy-?policy|privacy-?notice|privacy-?statement|/privacy(?:\.html?|\.php|/)?$|/legal/privacy|/policies/|/terms|terms-of|user_agreement|services-privacy-policy|
         /collections/|/cart$|/products/|/blogs?/|shipping|returns?\b|/about\b)",
@@ -49,7 +48,7 @@ static INFO_URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The reader is asked to act on their data.
-static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+static ACTION: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)\bopt(?:[-\ ]?out|ing\ out)\b|\bunsubscrib\w*|\bdo\ not\ sell\b|\bmanag\w*|\badjust\w*|\bchange\ (?:your|my)\b|\bupdat\w*\ (?:your|or)\b|\bcontrol\w*|\bedit\b|\bdisabl\w*
         |\bdelet\w*|\bremov\w*|\brestrict\w*\ (?:the\ )?(?:processing|use|how)|\bobject\w*\ to\b|\bwithdraw\w*|\bstop\ receiving|\bno\ longer\ (?:wish|want)|\bprivacy\ choices\b|\bpreferences?\b|\bsettings?\b
@@ -58,21 +57,21 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "To access / to correct your data": a right that only hands out or fixes data.
-static COPY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+static COPY_ONLY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"^(?:to )?(?:access|correct|rectif\w*|obtain a copy|request (?:a copy|access))\b|\b(?:to|may) (?:access|correct) (?:to )?your (?:inaccurate )?personal|\b(?:update|access) your (?:account|contact) information\b|\bupdate your accounts?\b",
     )
 });
 
 /// E-mail addresses of regulators and of matters other than privacy.
-static UNRELATED_EMAIL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+static UNRELATED_EMAIL_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\baccessibility\b|\bsample requests?\b|\bjob\b|\bcareers?\b|\bpress\b|\bdepartment of consumer affairs\b|\bsupervisory authority\b|\bcommissioner\b|\battorney general\b",
     )
 });
 
 /// What makes an address one for privacy matters.
-static PRIVACY_EMAIL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+static PRIVACY_EMAIL_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\bprivacy\b|\bpersonal (?:information|data)\b|\bopt[- ]?out\b|\bunsubscrib\w*|\brights?\b|\bdelet\w*|\bremov\w*|\bpolicy\b|\bsecurity\b|\bdata\b|\bpreferences?\b|\bcommunications\b|\bstop receiving\b|\bconcerns?\b|\bquestions?\b|\bcomplaints? about\b|\bconsent\b|\bmarketing\b",
     )
@@ -94,7 +93,7 @@ fn regulator_domain(address: &str) -> bool {
 }
 
 /// The mechanisms and the sentence patterns that show each.
-static MECHANISMS: LazyLock<Vec<(Mechanism, Regex)>> = LazyLock::new(|| {
+static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
     vec![
         (
             Mechanism::BrowserSettings,
@@ -164,21 +163,21 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Regex)>> = LazyLock::new(|| {
 });
 
 /// "If we ever decide to sell …, we will include a link": nothing to use today.
-static FUTURE_OR_CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+static FUTURE_OR_CONDITIONAL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\bif we (?:ever )?(?:decide|begin|start|choose|sell)\b|\bwe will (?:update|add|include|provide) (?:you|a link)\b",
     )
 });
 
 /// A way to act on an offer: a link, a form, a button.
-static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
+static INSTRUCTION: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:click\w*|visit\w*|link|submit\w*|form|toggle|page|footer|https?|settings|set your|button|tool)\b",
     )
 });
 
 /// The purposes a contact must serve to be an opt-out request.
-static CONTACT_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+static CONTACT_PURPOSE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bstop receiving\b|\bno longer (?:wish|want)|\bremov\w*|\bdelet\w*|\bexercis\w*|\brights?\b|\brequests?\b|\bwithdraw\w*|\bobject\w*|\brestrict\w*|\bpreferences?\b|\bdo not sell\b|\bcorrect\w*|\baccess\b",
     )
@@ -291,13 +290,11 @@ fn url_clause(
     let (from, to) = (from.min(span.start), to.max(span.end));
     let before = &doc.lower[from..span.start];
     let after = &doc.lower[span.end..to];
-    let after = CLAUSE_END
-        .find(after)
-        .map_or(after, |m| &after[..m.start()]);
+    let after = CLAUSE_END.find(after).map_or(after, |m| &after[..m.start]);
     format!("{before} {after}")
 }
 
-static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| pattern(r",? and\b|;|, or\b|\. "));
+static CLAUSE_END: LazyLock<Pattern> = LazyLock::new(|| pattern(r",? and\b|;|, or\b|\. "));
 
 /// The sentence where a link's anchor text stands, if it is distinctive enough to find.
 fn anchor_sentence(doc: &Document, anchor: &str) -> Option<usize> {
@@ -417,12 +414,12 @@ fn mechanisms(doc: &Document) -> Vec<Finding> {
 }
 
 /// Whether sentence `i`, which matches `re`, really offers `mechanism`.
-fn qualifies(doc: &Document, mechanism: Mechanism, re: &Regex, i: usize) -> bool {
+fn qualifies(doc: &Document, mechanism: Mechanism, re: &Pattern, i: usize) -> bool {
     let s = doc.lower_sentence(i);
     let base = doc.sentences[i].span.start;
     let affirmed = re
         .find_iter(s)
-        .any(|m| !negated_before(&doc.lower, base, base + m.start()));
+        .any(|m| !negated_before(&doc.lower, base, base + m.start));
     // A heading names a topic; it offers nothing by itself.
     let heading = doc.sentences[i].is_heading;
     match mechanism {

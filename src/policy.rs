@@ -5,8 +5,7 @@
 //! the text speaks of (personal information, collection, third parties,
 //! cookies, rights and choices, contact…), and requires English prose.
 
-use crate::text::{pattern, Document};
-use regex::Regex;
+use crate::text::{pattern, Document, Pattern};
 use std::sync::LazyLock;
 
 /// Fewer words than this cannot hold a policy.
@@ -20,7 +19,7 @@ const MIN_ENGLISH_SHARE: f32 = 0.12;
 pub(crate) const POLICY_THRESHOLD: f32 = 0.5;
 
 /// The topics a privacy policy speaks of; each found adds to the likelihood.
-static TOPICS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static TOPICS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     [
         r"\bprivacy (?:policy|notice|statement)\b|\bprivacy\b",
         r"\bpersonal(?:ly identifiable)? (?:information|data)\b|\byour (?:information|data)\b",
@@ -40,13 +39,55 @@ static TOPICS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// How many topics make a text fully policy-like.
 const TOPICS_FOR_CERTAINTY: f32 = 7.0;
 
-static FUNCTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:the|and|to|of|we|you|your|our|in|for|is|with|that|or|by|this|may|are|be|as|on|it|if|not|us|any|from|will|can|a|an)\b",
+/// English function words: their share of all words tells English prose.
+fn is_function_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"the"
+            | b"and"
+            | b"to"
+            | b"of"
+            | b"we"
+            | b"you"
+            | b"your"
+            | b"our"
+            | b"in"
+            | b"for"
+            | b"is"
+            | b"with"
+            | b"that"
+            | b"or"
+            | b"by"
+            | b"this"
+            | b"may"
+            | b"are"
+            | b"be"
+            | b"as"
+            | b"on"
+            | b"it"
+            | b"if"
+            | b"not"
+            | b"us"
+            | b"any"
+            | b"from"
+            | b"will"
+            | b"can"
+            | b"a"
+            | b"an"
     )
-});
+}
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[a-z][a-z'’]*\b"));
+/// (words, function words) among the ASCII-letter words of `lower`.
+fn count_words(lower: &str) -> (usize, usize) {
+    let (mut words, mut function) = (0, 0);
+    for w in lower.as_bytes().split(|b| !b.is_ascii_lowercase()) {
+        if !w.is_empty() {
+            words += 1;
+            function += usize::from(is_function_word(w));
+        }
+    }
+    (words, function)
+}
 
 /// The verdict on the text, and why.
 pub(crate) struct Assessment {
@@ -59,8 +100,7 @@ pub(crate) struct Assessment {
 pub(crate) fn assess(doc: &Document) -> Assessment {
     // Counting words over the first 200 KB says enough about the language.
     let sample = prefix(&doc.lower, 200 * 1024);
-    let words = WORD.find_iter(sample).count();
-    let function_words = FUNCTION_WORDS.find_iter(sample).count();
+    let (words, function_words) = count_words(sample);
     let english = if words == 0 {
         0.0
     } else {

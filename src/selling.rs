@@ -18,59 +18,48 @@
 //! Sell offer decides `sells`; otherwise it is `not_stated`.
 
 use crate::report::{Selling, SellingVerdict};
-use crate::text::{negated_before, pattern, Document};
-use regex::Regex;
+use crate::text::{negated_before, pattern, Document, Pattern};
+use crate::tracking::sentences_touched;
 use std::sync::LazyLock;
 
 /// At most this many sentences are quoted as evidence (LABELS.md: one to three).
 const MAX_EVIDENCE: usize = 3;
 
 /// "… may be considered a 'sale' under the CCPA": the site's own word that its sharing is a sale.
-static CONSIDERED_SALE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r#"\b(?:considered|deemed|constitutes?|constituted|qualif(?:y|ies) as|treated as|regarded as|defined as)\s+(?:to be\s+)?(?:an?\s+)?["“'‘]?(?:sale|sales|selling|sell|sharing)\b"#,
-    )
-});
+const CONSIDERED_SALE_SRC: &str = r#"\b(?:considered|deemed|constitutes?|constituted|qualif(?:y|ies) as|treated as|regarded as|defined as)\s+(?:to be\s+)?(?:an?\s+)?["“'‘]?(?:sale|sales|selling|sell|sharing)\b"#;
+static CONSIDERED_SALE: LazyLock<Pattern> = LazyLock::new(|| pattern(CONSIDERED_SALE_SRC));
 
 /// "we (may) (have) sold / rent / trade …": the site selling, in the active voice.
-static WE_SELL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\bwe\b(?:\s+[a-z,/]+){0,5}?\s+(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b",
-    )
-});
+const WE_SELL_SRC: &str = r"\bwe\b(?:\s+[a-z,/]+){0,5}?\s+(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b";
+static WE_SELL: LazyLock<Pattern> = LazyLock::new(|| pattern(WE_SELL_SRC));
 
 /// "… personal information may be sold …": the passive voice.
-static IS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:information|data|lists?)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:sold|rented|traded)\b",
-    )
-});
+const IS_SOLD_SRC: &str = r"\b(?:information|data|lists?)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:sold|rented|traded)\b";
+static IS_SOLD: LazyLock<Pattern> = LazyLock::new(|| pattern(IS_SOLD_SRC));
 
 /// What a sale must be of: personal data, not the company's products or assets.
-static SOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static SOLD_OBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:personal|information|data|e-?mail address(?:es)?|customer lists?|mailing lists?|contact (?:details|information)|names)\b",
     )
 });
 
 /// The sale of a business, its assets or its products is no sale of data.
-static BUSINESS_SALE: LazyLock<Regex> = LazyLock::new(|| {
+static BUSINESS_SALE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:merger|acquisition|acquired|bankruptcy|reorgani[sz]ation|assets|stock|our products|products (?:or|and) services to you|for sale)\b",
     )
 });
 
 /// Statements of the reader's rights, questions and conditions describe, they don't admit.
-static RIGHTS_TALK: LazyLock<Regex> = LazyLock::new(|| {
+static RIGHTS_TALK: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:right to|rights to|entitled to|you (?:may|can) (?:request|ask)|request that|request (?:certain )?information|if (?:we|you|personal|your|the)|whether|in the event)\b",
     )
 });
 
 /// A purpose that belongs to the third party: their own marketing, offers, ads.
-static OTHERS_MARKETING: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?x)
+const OTHERS_MARKETING_SRC: &str = r"(?x)
         \b(?:their|its|that\ third[-\ ]part(?:y|ies)(?:['’]s)?|such\ third[-\ ]part(?:y|ies)(?:['’]s)?|the\ third[-\ ]part(?:y|ies)(?:['’]s?)?)
             \s+(?:own\s+)?(?:direct\s+|independent\s+)?(?:marketing|advertising|promotional|promotions|offers)
         | \bso\ (?:that\ )?they\ (?:can|may|might|could)\ (?:\w+\ ){0,2}?(?:send|offer|market|contact|advertise|promote)
@@ -80,73 +69,80 @@ static OTHERS_MARKETING: LazyLock<Regex> = LazyLock::new(|| {
         | \bads\ from\ other\ advertisers | \bon\ behalf\ of\ other\ advertisers
         | \bfor\ gain\b | \bfor\ any\ purpose\b
         | \bmailings\ from\ other\ (?:\w+\ )?companies | \bcustomer\ list\ available
-        ",
-    )
-});
+        ";
+static OTHERS_MARKETING: LazyLock<Pattern> = LazyLock::new(|| pattern(OTHERS_MARKETING_SRC));
 
 /// Someone other than the site (and its own service providers).
-static THIRD_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+static THIRD_PARTY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:third[- ]part(?:y|ies)|partners?|companies|organizations|advertisers|ad companies|networks|vendors|affiliates|outside parties|sponsors|others|other businesses|group companies)\b",
     )
 });
 
 /// Handing data over.
-static SHARE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+static SHARE_VERB: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|disclosing|provide|provides|provided|providing|transfer|transfers|transferred|give|make|makes|made|sell|rent|trade|exchange|furnish|release|use|uses|used)\b",
     )
 });
 
 /// A follow-up sentence whose subject is the parties just named: "These companies may use …".
-static THOSE_PARTIES_USE: LazyLock<Regex> = LazyLock::new(|| {
+static THOSE_PARTIES_USE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"^(?:these|such|those|the|our|they)\b[^.]{0,60}\b(?:may|might|can|will|could)\s+use\b")
 });
 
 /// "we do not sell / will never share / have not sold …".
-static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b",
-    )
-});
+const DENIAL_SRC: &str = r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b";
+static DENIAL: LazyLock<Pattern> = LazyLock::new(|| pattern(DENIAL_SRC));
 
 /// What follows "do not sell" in the name of the opt-out link.
-static DNS_LINK_NAME: LazyLock<Regex> =
+static DNS_LINK_NAME: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"^(?: or share| ?/ ?share)? my\b"));
 
 /// A denial that covers personal data in general.
-static DENIED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static DENIED_OBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:personal|information|data|details|logs|e-?mail address(?:es)?|customer lists?)\b",
     )
 });
 
 /// A sale-denial verb (as against denying some sharing).
-static SALE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+static SALE_VERB: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:sell|rent|trade|lease|sold|rented|traded)\b|\bfor (?:their |its )?(?:own )?(?:promotional|marketing|advertising) purposes\b|\bto (?:any )?third part(?:y|ies)\b|\bwith (?:any )?(?:third part(?:y|ies)|outside parties)\b",
     )
 });
 
 /// A denial limited to one channel or excluding some data is no general denial.
-static LIMITED_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+static LIMITED_DENIAL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:phone numbers?|mobile (?:information|numbers?|phone)|sms|text messag\w*|opt-in data|collected through|obtained through|gathered through|through (?:the|this|our) (?:program|service)|originator)\b|\b(?:except|other than)(?: for)? (?:the|any|our|your|such|certain|aggregated?|de-identified|anonymi[sz]ed|analytics|cookie)\b",
     )
 });
 
 /// "Do Not Sell My Personal Information", "opt out of the sale of …".
-static DNS_OFFER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#,
-    )
-});
+const DNS_OFFER_SRC: &str = r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#;
+static DNS_OFFER: LazyLock<Pattern> = LazyLock::new(|| pattern(DNS_OFFER_SRC));
 
 /// An instruction that goes with an offer: a link, a form, a way to ask.
-static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
+static INSTRUCTION: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:click|visit|link|submit|form|toggle|email|e-mail|call|contact|please|page|https?|footer)\b",
     )
+});
+
+/// Any of the patterns that can decide a verdict, for finding the sentences to read.
+static ANY_SELLING_TALK: LazyLock<Pattern> = LazyLock::new(|| {
+    let all = [
+        CONSIDERED_SALE_SRC,
+        WE_SELL_SRC,
+        IS_SOLD_SRC,
+        OTHERS_MARKETING_SRC,
+        DENIAL_SRC,
+        DNS_OFFER_SRC,
+    ];
+    let groups: Vec<String> = all.iter().map(|p| format!("(?:{p})")).collect();
+    pattern(&groups.join("|"))
 });
 
 /// Read the selling verdict from the document.
@@ -155,7 +151,9 @@ pub(crate) fn assess(doc: &Document) -> Selling {
     let mut denials: Vec<usize> = Vec::new();
     let mut offers: Vec<usize> = Vec::new();
 
-    for i in 0..doc.sentences.len() {
+    // Every verdict needs one of the patterns below in its sentence: find
+    // those sentences in one pass, and read only them.
+    for i in sentences_touched(doc, ANY_SELLING_TALK.find_iter(&doc.lower)) {
         let s = doc.lower_sentence(i);
         if s.len() < 12 {
             continue;
@@ -163,7 +161,7 @@ pub(crate) fn assess(doc: &Document) -> Selling {
         let base = doc.sentences[i].span.start;
         let lower = &doc.lower;
         let not_negated_at = |pos: usize| !negated_before(lower, base, base + pos);
-        let not_negated = |m: regex::Match| not_negated_at(m.start());
+        let not_negated = |m: std::ops::Range<usize>| not_negated_at(m.start);
         let rights = RIGHTS_TALK.is_match(s);
 
         // 1. The site's own word that it sells: "considered a sale", "we may have sold".
@@ -171,8 +169,12 @@ pub(crate) fn assess(doc: &Document) -> Selling {
             || (!rights
                 && !BUSINESS_SALE.is_match(s)
                 && SOLD_OBJECT.is_match(s)
-                && (WE_SELL.find_iter(s).any(|m| not_negated_at(last_word(m)))
-                    || IS_SOLD.find_iter(s).any(|m| not_negated_at(last_word(m)))));
+                && (WE_SELL
+                    .find_iter(s)
+                    .any(|m| not_negated_at(last_word(s, m)))
+                    || IS_SOLD
+                        .find_iter(s)
+                        .any(|m| not_negated_at(last_word(s, m)))));
 
         // 2. Sharing for the third party's own marketing.
         let for_others = !rights
@@ -198,9 +200,9 @@ pub(crate) fn assess(doc: &Document) -> Selling {
         // ("Do Not Sell My Personal Information" is a link's name, not a denial.)
         if let Some(m) = DENIAL
             .find_iter(s)
-            .find(|m| !DNS_LINK_NAME.is_match(&s[m.end()..]))
+            .find(|m| !DNS_LINK_NAME.is_match(&s[m.end..]))
         {
-            let rest = &s[m.start()..];
+            let rest = &s[m.start..];
             if DENIED_OBJECT.is_match(rest)
                 && SALE_VERB.is_match(rest)
                 && !LIMITED_DENIAL.is_match(s)
@@ -248,10 +250,11 @@ pub(crate) fn assess(doc: &Document) -> Selling {
 }
 
 /// Where the last word of a match (its verb) starts, so negation is read just before it.
-fn last_word(m: regex::Match) -> usize {
-    let s = m.as_str();
-    m.start()
-        + s.char_indices()
+fn last_word(s: &str, m: std::ops::Range<usize>) -> usize {
+    let start = m.start;
+    start
+        + s[m]
+            .char_indices()
             .rfind(|&(_, c)| c.is_whitespace())
             .map_or(0, |(p, c)| p + c.len_utf8())
 }

@@ -31,10 +31,95 @@ pub(crate) struct Document<'a> {
     pub sentences: Vec<Sentence>,
 }
 
-/// Compile a pattern written with `\b`, made an ASCII word boundary so the
-/// fast DFA engines keep working on text full of curly quotes.
-pub(crate) fn pattern(p: &str) -> Regex {
-    Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("static pattern")
+/// A compiled pattern over policy text, matched byte-wise in ASCII mode: `\b`,
+/// `\w` and `\s` are ASCII, `[^.;]` is any byte but those. Text is matched
+/// lowercased (see [`Document::lower`]), so patterns are written in lower
+/// case. ASCII mode keeps the automata small (fast to build on the first
+/// call, in the browser too) and the lazy DFA fast on text full of curly
+/// quotes. Matches start and end on ASCII, so their offsets are char boundaries.
+pub(crate) struct Pattern(regex::bytes::Regex);
+
+impl Pattern {
+    /// Compile a pattern of this crate's own tables.
+    pub fn new(p: &str) -> Self {
+        let p = ascii_classes(p);
+        let re = regex::bytes::RegexBuilder::new(&p)
+            .unicode(false)
+            .build()
+            .expect("static pattern");
+        Pattern(re)
+    }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        self.0.is_match(s.as_bytes())
+    }
+
+    pub fn find<'a>(&self, s: &'a str) -> Option<Range<usize>> {
+        self.0.find(s.as_bytes()).map(|m| m.range())
+    }
+
+    pub fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.0.find_iter(s.as_bytes()).map(|m| m.range())
+    }
+}
+
+/// Compile a pattern (see [`Pattern`]).
+pub(crate) fn pattern(p: &str) -> Pattern {
+    Pattern::new(p)
+}
+
+/// ASCII mode cannot hold a character like `’` inside a class: rewrite
+/// `[x'’]` as `(?:[x']|’)`, which matches the same text.
+fn ascii_classes(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut chars = p.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            if let Some((_, n)) = chars.next() {
+                out.push(n);
+            }
+            continue;
+        }
+        if c != '[' {
+            out.push(c);
+            continue;
+        }
+        // Find the closing bracket (a ']' right after '[' or '[^' is literal).
+        let rest = &p[i + 1..];
+        let skip = if rest.starts_with("^]") {
+            2
+        } else {
+            usize::from(rest.starts_with(']'))
+        };
+        let Some(close) = rest[skip..].find(']').map(|e| e + skip) else {
+            out.push(c);
+            continue;
+        };
+        let body = &rest[..close];
+        let wide: Vec<char> = body.chars().filter(|ch| !ch.is_ascii()).collect();
+        if wide.is_empty() || body.starts_with('^') {
+            out.push('[');
+            out.push_str(body);
+            out.push(']');
+        } else {
+            let narrow: String = body.chars().filter(char::is_ascii).collect();
+            out.push_str("(?:");
+            if !narrow.is_empty() {
+                out.push('[');
+                out.push_str(&narrow);
+                out.push_str("]|");
+            }
+            let alts: Vec<String> = wide.iter().map(char::to_string).collect();
+            out.push_str(&alts.join("|"));
+            out.push(')');
+        }
+        let end = i + 1 + close + 1;
+        while chars.peek().is_some_and(|&(k, _)| k < end) {
+            chars.next();
+        }
+    }
+    out
 }
 
 /// Words that start a sentence, used to find boundaries where a line break was
@@ -67,13 +152,21 @@ impl<'a> Document<'a> {
     /// are never split.
     pub fn new(text: &'a str, protected: &[Range<usize>]) -> Self {
         let lower = text.to_ascii_lowercase();
+        let mut protected = protected.to_vec();
+        protected.sort_unstable_by_key(|r| r.start);
+        let glued = glued_boundaries(text, &protected);
         let mut sentences = Vec::new();
         let mut heading: Option<usize> = None;
         let mut line_start = 0;
+        let mut next_glued = 0;
         for line in text.split_inclusive('\n') {
             let range = line_start..line_start + line.len();
             line_start = range.end;
-            let pieces = split_line(text, range, protected);
+            let first = next_glued;
+            while next_glued < glued.len() && glued[next_glued] < range.end {
+                next_glued += 1;
+            }
+            let pieces = split_line(text, range, &protected, &glued[first..next_glued]);
             let single = pieces.len() == 1;
             for span in pieces {
                 let is_heading = looks_like_heading(&text[span.clone()], single);
@@ -133,11 +226,41 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Whether `pos` falls strictly inside one of the sorted `protected` ranges.
+fn inside_any(protected: &[Range<usize>], pos: usize) -> bool {
+    let i = protected.partition_point(|p| p.start < pos);
+    protected[..i].iter().rev().take(4).any(|p| pos < p.end)
+}
+
+/// Sentence boundaries lost with line breaks, over the whole text in one pass.
+fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
+    GLUED_BOUNDARY
+        .find_iter(text)
+        .map(|m| {
+            let b = m.as_str().as_bytes();
+            let offset = if matches!(b[1], b'.' | b'!' | b'?') {
+                2 // after the punctuation
+            } else if b[0].is_ascii_uppercase() {
+                3 // before the capital that starts the glued word
+            } else {
+                2 // after the two lowercase letters
+            };
+            m.start() + offset
+        })
+        .filter(|&pos| !inside_any(protected, pos))
+        .collect()
+}
+
 /// Split one line into trimmed sentence spans.
-fn split_line(text: &str, line: Range<usize>, protected: &[Range<usize>]) -> Vec<Range<usize>> {
+fn split_line(
+    text: &str,
+    line: Range<usize>,
+    protected: &[Range<usize>],
+    glued: &[usize],
+) -> Vec<Range<usize>> {
     let s = &text[line.clone()];
     let mut cuts = Vec::new();
-    let inside = |pos: usize| protected.iter().any(|p| p.start < pos && pos < p.end);
+    let inside = |pos: usize| inside_any(protected, pos);
 
     // Ordinary boundaries: [.!?] (and closing quotes) then white space then a capital, digit or quote.
     let sb = s.as_bytes();
@@ -178,21 +301,7 @@ fn split_line(text: &str, line: Range<usize>, protected: &[Range<usize>]) -> Vec
         }
         i += 1;
     }
-    // Glued boundaries (lost line breaks).
-    for m in GLUED_BOUNDARY.find_iter(s) {
-        let m_str = m.as_str();
-        let offset = if m_str.as_bytes()[1] == b'.' || matches!(m_str.as_bytes()[1], b'!' | b'?') {
-            2 // after the punctuation
-        } else if m_str.as_bytes()[0].is_ascii_uppercase() {
-            3 // before the capital that starts the glued word
-        } else {
-            2 // after the two lowercase letters
-        };
-        let pos = line.start + m.start() + offset;
-        if !inside(pos) {
-            cuts.push(pos);
-        }
-    }
+    cuts.extend_from_slice(glued);
     cuts.sort_unstable();
     cuts.dedup();
 
@@ -214,7 +323,7 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
         .char_indices()
         .rfind(|&(_, c)| c.is_whitespace() || c == '(')
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = before[word_start..].to_ascii_lowercase();
+    let word = &before[word_start..];
     if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
         return true; // an initial: "J. Smith", "U.S."
     }
@@ -222,15 +331,10 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
         .trim_start_matches(['*', '-', '>'])
         .trim()
         .is_empty();
-    if at_line_start
-        && (1..=3).contains(&word.len())
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
-    {
-        return true; // a list number: "1. Second item", "a. First"
+    if at_line_start && (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true; // a list number: "1. Second item"
     }
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Trim white space, bullets and list numbers from both ends; `None` if nothing is left.
@@ -279,8 +383,12 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
         return false;
     }
     let last = s.trim_end().chars().last().unwrap_or('.');
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let (mut letters, mut upper) = (0, 0);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    let all_caps = letters >= 3 && upper == letters;
     // A line of links or addresses is no heading.
     let link_line = s.contains("://") || s.contains('@') || s.contains("www.");
     !link_line
@@ -383,6 +491,13 @@ mod tests {
         assert_eq!(doc.sentence(1), "We do not respond to DNT.");
         assert_eq!(doc.heading_of(1), "do not track");
         assert_eq!(doc.sentence(2), "Second item.");
+    }
+
+    #[test]
+    fn classes_with_curly_quotes_become_alternations() {
+        assert_eq!(ascii_classes(r"n['’]t\b"), r"n(?:[']|’)t\b");
+        assert_eq!(ascii_classes(r"[^.;]{0,60}[“”]"), r"[^.;]{0,60}(?:“|”)");
+        assert!(pattern(r"we don['’]t sell").is_match("we don’t sell"));
     }
 
     #[test]

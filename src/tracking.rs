@@ -10,30 +10,30 @@
 //! otherwise a commitment ("we honor", "we stop collecting") is `honored`.
 
 use crate::report::{DoNotTrack, Finding, Quote, Tracking, TrackingEvidence};
-use crate::text::{negated_before, pattern, Document};
+use crate::text::{negated_before, pattern, Document, Pattern};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Quotes kept per flag: enough to convince, few enough to read.
 const MAX_QUOTES: usize = 2;
 
-static COOKIES: LazyLock<Regex> =
+static COOKIES: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"\bcookies?\b|\blocal storage\b|\blocal shared objects\b"));
 
 /// "we do not use cookies", "we do not make use of cookies".
-static NO_COOKIES: LazyLock<Regex> = LazyLock::new(|| {
+static NO_COOKIES: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b",
     )
 });
 
-static WEB_BEACONS: LazyLock<Regex> = LazyLock::new(|| {
+static WEB_BEACONS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:web ?beacons?|pixel tags?|pixels?|clear gifs?|clear gif files|tracking pixels?|single[- ]pixel|spotlight tags?|beacons?|tags? in (?:our |the )?e-?mails?|tracking tags?)\b",
     )
 });
 
-static ANALYTICS: LazyLock<Regex> = LazyLock::new(|| {
+static ANALYTICS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)\banalytics?\b
         | \banaly[sz](?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?(?:traffic|usage|trends|visits|behaviou?r|how\ (?:you|users|visitors|customers))
@@ -45,7 +45,7 @@ static ANALYTICS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static TARGETED_ADS: LazyLock<Regex> = LazyLock::new(|| {
+static TARGETED_ADS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)\binterest[-\ ]based\b | \bbehaviou?ral\ (?:advertising|ads|targeting|marketing)
         | \btargeted\ (?:ads|advertis\w*|marketing|promotions)\b | \bpersonali[sz]ed\ (?:ads|advertis\w*)
@@ -58,7 +58,7 @@ static TARGETED_ADS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A sentence that denies a practice outright: "it is not used to track users".
-static DENIES_TRACKING: LazyLock<Regex> = LazyLock::new(|| {
+static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b",
     )
@@ -66,70 +66,108 @@ static DENIES_TRACKING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Third-party services by the names LABELS.md gives them, then others seen in shop policies.
 /// Each pattern is matched against lowercased text.
-static SERVICES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    [
-        ("Google Analytics", r"\bgoogle analytics\b|\buniversal analytics\b|\bga4\b"),
-        ("Google Ads", r"\bgoogle ad(?:s|words|sense| manager| network)\b|\bdoubleclick\b|\bdart cookie\b|\bgoogle (?:display|advertising|remarketing|marketing platform|customer match|shopping ads)\b|\badwords\b|\bgoogle\b[^.;]{0,60}\b(?:serves?|show|display)\w* (?:ads|advertisements)\b"),
-        ("Facebook", r"\bfacebook (?:pixel|ads|advertising|custom audiences?|analytics|conversion|insights|sdk)\b|\bmeta pixel\b|\bcustom audiences?\b|\bfacebook\b"),
-        ("Bing Ads", r"\bbing ads\b|\bmicrosoft advertising\b|\bbing (?:uet|universal event)\b"),
-        ("Shopify Analytics", r"\bshopify analytics\b|\bshopify(?:['’]s)? (?:reports|statistics|stats)\b|\bwebsite provider(?:['’]s)? internal statistics\b"),
-        ("Klaviyo", r"\bklaviyo\b"),
-        ("Hotjar", r"\bhotjar\b"),
-        ("Pinterest", r"\bpinterest (?:tag|pixel|ads|advertising|conversion)\b|\bpinterest\b"),
-        ("TikTok", r"\btik ?tok\b"),
-        ("Snapchat", r"\bsnap(?:chat)? pixel\b|\bsnapchat\b"),
-        ("Twitter", r"\btwitter (?:pixel|ads|advertising|conversion)\b|\btwitter\b"),
-        ("Criteo", r"\bcriteo\b"),
-        ("Adobe Analytics", r"\badobe analytics\b|\bomniture\b|\badobe(?:['’]s)? (?:analytics|sitecatalyst)\b"),
-        ("Adobe Marketing Cloud Device Co-op", r"\badobe marketing cloud device co-op\b"),
-        ("Amazon Advertising", r"\bamazon advertising\b"),
-        ("Localytics", r"\blocalytics\b"),
-        ("Rakuten Advertising", r"\brakuten(?: advertising| marketing)?\b"),
-        ("Mixpanel", r"\bmixpanel\b"),
-        ("Segment", r"\bsegment\.(?:io|com)\b|\btwilio segment\b"),
-        ("Quantcast", r"\bquantcast\b"),
-        ("Taboola", r"\btaboola\b"),
-        ("Outbrain", r"\boutbrain\b"),
-        ("LiveRamp", r"\bliveramp\b"),
-        ("FullStory", r"\bfullstory\b"),
-        ("Crazy Egg", r"\bcrazy ?egg\b"),
-        ("Optimizely", r"\boptimizely\b"),
-        ("Heap", r"\bheap analytics\b"),
-        ("Amplitude", r"\bamplitude analytics\b"),
-        ("Nielsen", r"\bnielsen\b"),
-        ("comScore", r"\bcomscore\b"),
-        ("AdRoll", r"\badroll\b"),
-        ("Attentive", r"\battentive mobile\b"),
-        ("Yahoo", r"\byahoo (?:analytics|advertising|gemini|dot)\b"),
-        ("LinkedIn", r"\blinkedin (?:insight|ads|advertising|pixel)\b"),
-        ("Salesforce Marketing Cloud", r"\bsalesforce marketing cloud\b"),
-        ("Google Tag Manager", r"\bgoogle tag manager\b"),
-    ]
-    .into_iter()
-    .map(|(name, p)| (name, pattern(p)))
-    .collect()
+static SERVICES: LazyLock<Vec<(&'static str, Pattern)>> = LazyLock::new(|| {
+    SERVICE_PATTERNS
+        .iter()
+        .map(|(name, p)| (*name, pattern(p)))
+        .collect()
 });
 
+const SERVICE_PATTERNS: &[(&str, &str)] = &[
+    (
+        "Google Analytics",
+        r"\bgoogle analytics\b|\buniversal analytics\b|\bga4\b",
+    ),
+    (
+        "Google Ads",
+        r"\bgoogle ad(?:s|words|sense| manager| network)\b|\bdoubleclick\b|\bdart cookie\b|\bgoogle (?:display|advertising|remarketing|marketing platform|customer match|shopping ads)\b|\badwords\b|\bgoogle\b[^.;]{0,60}\b(?:serves?|show|display)\w* (?:ads|advertisements)\b",
+    ),
+    (
+        "Facebook",
+        r"\bfacebook (?:pixel|ads|advertising|custom audiences?|analytics|conversion|insights|sdk)\b|\bmeta pixel\b|\bcustom audiences?\b|\bfacebook\b",
+    ),
+    (
+        "Bing Ads",
+        r"\bbing ads\b|\bmicrosoft advertising\b|\bbing (?:uet|universal event)\b",
+    ),
+    (
+        "Shopify Analytics",
+        r"\bshopify analytics\b|\bshopify(?:['’]s)? (?:reports|statistics|stats)\b|\bwebsite provider(?:['’]s)? internal statistics\b",
+    ),
+    ("Klaviyo", r"\bklaviyo\b"),
+    ("Hotjar", r"\bhotjar\b"),
+    (
+        "Pinterest",
+        r"\bpinterest (?:tag|pixel|ads|advertising|conversion)\b|\bpinterest\b",
+    ),
+    ("TikTok", r"\btik ?tok\b"),
+    ("Snapchat", r"\bsnap(?:chat)? pixel\b|\bsnapchat\b"),
+    (
+        "Twitter",
+        r"\btwitter (?:pixel|ads|advertising|conversion)\b|\btwitter\b",
+    ),
+    ("Criteo", r"\bcriteo\b"),
+    (
+        "Adobe Analytics",
+        r"\badobe analytics\b|\bomniture\b|\badobe(?:['’]s)? (?:analytics|sitecatalyst)\b",
+    ),
+    (
+        "Adobe Marketing Cloud Device Co-op",
+        r"\badobe marketing cloud device co-op\b",
+    ),
+    ("Amazon Advertising", r"\bamazon advertising\b"),
+    ("Localytics", r"\blocalytics\b"),
+    (
+        "Rakuten Advertising",
+        r"\brakuten(?: advertising| marketing)?\b",
+    ),
+    ("Mixpanel", r"\bmixpanel\b"),
+    ("Segment", r"\bsegment\.(?:io|com)\b|\btwilio segment\b"),
+    ("Quantcast", r"\bquantcast\b"),
+    ("Taboola", r"\btaboola\b"),
+    ("Outbrain", r"\boutbrain\b"),
+    ("LiveRamp", r"\bliveramp\b"),
+    ("FullStory", r"\bfullstory\b"),
+    ("Crazy Egg", r"\bcrazy ?egg\b"),
+    ("Optimizely", r"\boptimizely\b"),
+    ("Heap", r"\bheap analytics\b"),
+    ("Amplitude", r"\bamplitude analytics\b"),
+    ("Nielsen", r"\bnielsen\b"),
+    ("comScore", r"\bcomscore\b"),
+    ("AdRoll", r"\badroll\b"),
+    ("Attentive", r"\battentive mobile\b"),
+    ("Yahoo", r"\byahoo (?:analytics|advertising|gemini|dot)\b"),
+    (
+        "LinkedIn",
+        r"\blinkedin (?:insight|ads|advertising|pixel)\b",
+    ),
+    (
+        "Salesforce Marketing Cloud",
+        r"\bsalesforce marketing cloud\b",
+    ),
+    ("Google Tag Manager", r"\bgoogle tag manager\b"),
+];
+
 /// The sentence says the site uses the service (outside the name itself).
-static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+static USE_VERB: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:use|uses|used|using|utili[sz]e[sd]?|partner|partners|partnered|work with|works with|participate|participates|through|via|including|includes|such as|e\.g|provided by|powered by|employ\w*|integrat\w*|sends?|shared? with)\b",
     )
 });
 
 /// Words of tracking around a service's name.
-static TRACKING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static TRACKING_WORD: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:pixels?|tags?|cookies?|analytics|advertis\w*|ads|remarketing|retargeting|audiences?|track\w*|collect\w*|sdks?|measure\w*|statistics|conversions?)\b",
     )
 });
 
 /// Opt-out talk: a service named only to say how to opt out of it.
-static OPT_OUT_TALK: LazyLock<Regex> =
+static OPT_OUT_TALK: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"\bopt[- ]?outs?\b|\bopting out\b|\bsettings\b|\bchoices\b"));
 
 /// A social network named for signing in or sharing, not for tracking.
-static SOCIAL_USE: LazyLock<Regex> = LazyLock::new(|| {
+static SOCIAL_USE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\bsign (?:in|into|on)\b|\blog ?ins?\b|\bsocial (?:media|network)\b|\bthird-party (?:website|application|platform)\b|\bfollow us\b|\blike button\b|\bshare (?:information|content|it)\b",
     )
@@ -144,7 +182,7 @@ static DNT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static pattern")
 });
 
-static DNT_REFUSED: LazyLock<Regex> = LazyLock::new(|| {
+static DNT_REFUSED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)\b(?:not|n['’]t|unable\ to|cannot|never|no\ longer)\s+(?:\w+\s+){0,4}?(?:respond|responding|honou?r|recogni[sz]e|process|interpret|alter|change|support|act|obey|comply|accept|abide|treat|react)\w*
         | \bno\ (?:uniform|industry|universal|consistent|common|accepted|agreed)\ (?:\w+\ )?(?:standard|consensus|definition|understanding)
@@ -153,7 +191,7 @@ static DNT_REFUSED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static DNT_HONORED: LazyLock<Regex> = LazyLock::new(|| {
+static DNT_HONORED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:we|site|website|services?|our systems?)\b[^.;]{0,40}?\b(?:honou?r|honou?rs|respond to|responds to|recogni[sz]e|recogni[sz]es|comply with|abide by|treat)\b|\bwe (?:will )?(?:stop|cease|disable|turn off|no longer collect)\b",
     )
@@ -162,7 +200,7 @@ static DNT_HONORED: LazyLock<Regex> = LazyLock::new(|| {
 /// How many sentences after a Do Not Track mention still speak of it.
 const DNT_FOLLOWERS: usize = 2;
 
-static GPC: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bglobal privacy control\b|\bgpc\b"));
+static GPC: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\bglobal privacy control\b|\bgpc\b"));
 
 /// Read the tracking answers from the document.
 pub(crate) fn assess(doc: &Document) -> Tracking {
@@ -200,11 +238,11 @@ fn has_analytics_service(services: &[Finding]) -> bool {
 }
 
 /// Sentences where `re` matches (in the lowercased text), in order, each once.
-pub(crate) fn matching(doc: &Document, re: &Regex) -> Vec<usize> {
+pub(crate) fn matching(doc: &Document, re: &Pattern) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for m in re.find_iter(&doc.lower) {
-        if let Some(i) = doc.sentence_at(m.start()) {
-            if doc.sentences[i].span.contains(&m.start()) && out.last() != Some(&i) {
+        if let Some(i) = doc.sentence_at(m.start) {
+            if doc.sentences[i].span.contains(&m.start) && out.last() != Some(&i) {
                 out.push(i);
             }
         }
@@ -212,9 +250,31 @@ pub(crate) fn matching(doc: &Document, re: &Regex) -> Vec<usize> {
     out
 }
 
+/// The sentences that the given byte ranges touch, in order, each once. A
+/// match may run over a sentence boundary; every sentence it overlaps counts.
+pub(crate) fn sentences_touched(
+    doc: &Document,
+    ranges: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for r in ranges {
+        let Some(first) = doc.sentence_at(r.start) else {
+            continue;
+        };
+        let mut i = first;
+        while i < doc.sentences.len() && doc.sentences[i].span.start < r.end.max(r.start + 1) {
+            if doc.sentences[i].span.end > r.start && out.last().is_none_or(|&l| l < i) {
+                out.push(i);
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Sentences that speak of a practice without denying it, best first: those
 /// that say "we use …" before mere mentions, headings last.
-fn affirmed(doc: &Document, re: &Regex) -> Vec<usize> {
+fn affirmed(doc: &Document, re: &Pattern) -> Vec<usize> {
     let mut hits: Vec<(u8, usize)> = matching(doc, re)
         .into_iter()
         .filter(|&i| {
@@ -253,24 +313,44 @@ fn quotes(doc: &Document, sentences: &[usize]) -> Vec<Quote> {
     out
 }
 
+/// All the service names at once: one pass over the text finds where any stands.
+static ANY_SERVICE: LazyLock<Pattern> = LazyLock::new(|| {
+    let all: Vec<&str> = SERVICE_PATTERNS.iter().map(|(_, p)| *p).collect();
+    pattern(&all.join("|"))
+});
+
 /// The services the text says the site uses, in order of first use.
 fn services(doc: &Document) -> Vec<Finding> {
+    // The sentences that name some service; each service is then looked for in those alone.
+    let mut candidates: Vec<usize> = Vec::new();
+    for m in ANY_SERVICE.find_iter(&doc.lower) {
+        if let Some(i) = doc.sentence_at(m.start) {
+            if candidates.last() != Some(&i) {
+                candidates.push(i);
+            }
+        }
+    }
     let mut found: Vec<(usize, Finding)> = Vec::new();
     for (name, re) in SERVICES.iter() {
         let mut evidence = Vec::new();
         let mut first = usize::MAX;
-        for m in re.find_iter(&doc.lower) {
-            let Some(i) = doc.sentence_at(m.start()) else {
+        let hits = candidates.iter().flat_map(|&i| {
+            let span = doc.sentences[i].span.clone();
+            re.find_iter(&doc.lower[span.clone()])
+                .map(move |m| span.start + m.start..span.start + m.end)
+        });
+        for m in hits {
+            let Some(i) = doc.sentence_at(m.start) else {
                 continue;
             };
             let span = &doc.sentences[i].span;
-            if !span.contains(&m.start()) || negated_before(&doc.lower, span.start, m.start()) {
+            if !span.contains(&m.start) || negated_before(&doc.lower, span.start, m.start) {
                 continue;
             }
             // The name inside a URL ("facebook.com/settings") is a link, not a use.
-            let after = doc.lower.as_bytes().get(m.end()).copied();
+            let after = doc.lower.as_bytes().get(m.end).copied();
             if matches!(after, Some(b'.') | Some(b'/'))
-                && doc.lower[m.end()..]
+                && doc.lower[m.end..]
                     .chars()
                     .nth(1)
                     .is_some_and(|c| c.is_ascii_alphanumeric())
@@ -278,9 +358,9 @@ fn services(doc: &Document) -> Vec<Finding> {
                 continue;
             }
             let s = doc.lower_sentence(i);
-            let (rel_start, rel_end) = (m.start() - span.start, m.end() - span.start);
+            let (rel_start, rel_end) = (m.start - span.start, m.end - span.start);
             let context = format!("{} {}", &s[..rel_start], &s[rel_end..]);
-            let bare_social = SOCIAL_NETWORKS.contains(name) && !m.as_str().contains(' ');
+            let bare_social = SOCIAL_NETWORKS.contains(name) && !doc.lower[m.clone()].contains(' ');
             let uses = if bare_social {
                 TRACKING_WORD.is_match(&context)
                     && !SOCIAL_USE.is_match(&context)
@@ -292,7 +372,7 @@ fn services(doc: &Document) -> Vec<Finding> {
             if !uses {
                 continue;
             }
-            first = first.min(m.start());
+            first = first.min(m.start);
             if evidence.len() < MAX_QUOTES
                 && !evidence.iter().any(|q: &Quote| q.start == span.start)
             {
@@ -317,22 +397,23 @@ fn services(doc: &Document) -> Vec<Finding> {
 fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
     // The sentences about DNT: those naming it, those under a DNT heading,
     // and the one right after a mention ("… DNT signals. We do not respond to them.").
+    let mentions = sentences_touched(doc, DNT_MENTION.find_iter(doc.text).map(|m| m.range()));
+    if mentions.is_empty() {
+        return (DoNotTrack::NotMentioned, Vec::new());
+    }
+    let mentioned = |i: usize| mentions.binary_search(&i).is_ok();
     let mut context: Vec<usize> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
-        let text = doc.sentence(i);
-        let mentions = DNT_MENTION.is_match(text);
-        let under_heading = s
-            .heading
-            .is_some_and(|h| DNT_MENTION.is_match(doc.sentence(h)));
+        let under_heading = s.heading.is_some_and(mentioned);
         // The two sentences after a mention, if no heading comes between.
         let follows = !s.is_heading
             && (i.saturating_sub(DNT_FOLLOWERS)..i)
                 .rev()
                 .take_while(|&j| !doc.sentences[j].is_heading)
-                .any(|j| DNT_MENTION.is_match(doc.sentence(j)));
-        if (mentions || under_heading || follows)
+                .any(mentioned);
+        if mentioned(i)
             // A sentence on Global Privacy Control alone is not about DNT.
-            && (mentions || !GPC.is_match(doc.lower_sentence(i)))
+            || ((under_heading || follows) && !GPC.is_match(doc.lower_sentence(i)))
         {
             context.push(i);
         }
@@ -356,7 +437,7 @@ fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
             let base = doc.sentences[i].span.start;
             DNT_HONORED
                 .find_iter(s)
-                .any(|m| !negated_before(&doc.lower, base, base + m.end().saturating_sub(1)))
+                .any(|m| !negated_before(&doc.lower, base, base + m.end.saturating_sub(1)))
         })
         .collect();
     if !honored.is_empty() {
