@@ -110,7 +110,7 @@ cmd_test() {
   step "cargo test (unit, fixtures, CLI, never-panics)"
   cargo test --quiet
   step "cargo bench --no-run (benches compile)"
-  cargo bench --quiet --no-run >/dev/null 2>&1
+  cargo bench --quiet --no-run
   cmd_build
   # The runner picks whichever driver variable is set: set exactly one.
   step "wasm-pack test --headless --chrome (tests/web.rs in Chromium)"

@@ -54,7 +54,7 @@ impl Pattern {
         self.0.is_match(s.as_bytes())
     }
 
-    pub fn find<'a>(&self, s: &'a str) -> Option<Range<usize>> {
+    pub fn find(&self, s: &str) -> Option<Range<usize>> {
         self.0.find(s.as_bytes()).map(|m| m.range())
     }
 
@@ -136,16 +136,6 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// A heading is a short line without closing punctuation.
 const HEADING_MAX_WORDS: usize = 12;
-
-static GLUED_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        // "…policy.When" (lost space after a full stop), "TRACKPlease" (an
-        // all-caps heading glued to the next sentence), "PolicyThis" (a
-        // heading glued to a sentence starter).
-        r"[a-z0-9)\]][.!?][A-Z][A-Za-z]|[A-Z]{{3}}[A-Z][a-z]|[a-z]{{2}}(?:{GLUED_STARTERS})(?-u:\b)"
-    ))
-    .expect("static pattern")
-});
 
 impl<'a> Document<'a> {
     /// Cut `text` into sentences; `protected` ranges (URLs, e-mail addresses)
@@ -232,23 +222,39 @@ fn inside_any(protected: &[Range<usize>], pos: usize) -> bool {
     protected[..i].iter().rev().take(4).any(|p| pos < p.end)
 }
 
-/// Sentence boundaries lost with line breaks, over the whole text in one pass.
+/// Sentence boundaries lost with line breaks, over the whole text in one
+/// byte scan: "…policy.When" (no space after a full stop), "TRACKPlease" (an
+/// all-caps heading glued to the next sentence), "PolicyThis" (a heading
+/// glued to a sentence starter, see [`GLUED_STARTERS`]).
 fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
-    GLUED_BOUNDARY
-        .find_iter(text)
-        .map(|m| {
-            let b = m.as_str().as_bytes();
-            let offset = if matches!(b[1], b'.' | b'!' | b'?') {
-                2 // after the punctuation
-            } else if b[0].is_ascii_uppercase() {
-                3 // before the capital that starts the glued word
-            } else {
-                2 // after the two lowercase letters
-            };
-            m.start() + offset
-        })
-        .filter(|&pos| !inside_any(protected, pos))
-        .collect()
+    let b = text.as_bytes();
+    let mut cuts = Vec::new();
+    for i in 2..b.len().saturating_sub(1) {
+        if !b[i].is_ascii_uppercase() {
+            continue;
+        }
+        let (p1, p2, next) = (b[i - 1], b[i - 2], b[i + 1]);
+        let after_stop = matches!(p1, b'.' | b'!' | b'?')
+            && (p2.is_ascii_lowercase() || p2.is_ascii_digit() || p2 == b')' || p2 == b']')
+            && next.is_ascii_alphabetic();
+        let after_caps =
+            i >= 3 && next.is_ascii_lowercase() && b[i - 3..i].iter().all(u8::is_ascii_uppercase);
+        let after_lower = p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && {
+            let len = b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let after = b.get(i + len).copied().unwrap_or(b' ');
+            !after.is_ascii_alphanumeric()
+                && GLUED_STARTERS
+                    .split('|')
+                    .any(|w| w.as_bytes() == &b[i..i + len])
+        };
+        if (after_stop || after_caps || after_lower) && !inside_any(protected, i) {
+            cuts.push(i);
+        }
+    }
+    cuts
 }
 
 /// Split one line into trimmed sentence spans.
@@ -273,14 +279,16 @@ fn split_line(
                 j += 1;
             }
             // closing curly quotes
-            while s[j..].starts_with('\u{201D}') || s[j..].starts_with('\u{2019}') {
+            while sb[j..].starts_with("\u{201D}".as_bytes())
+                || sb[j..].starts_with("\u{2019}".as_bytes())
+            {
                 j += 3;
             }
             let ws_start = j;
             loop {
                 if j < sb.len() && (sb[j] == b' ' || sb[j] == b'\t') {
                     j += 1;
-                } else if s[j..].starts_with('\u{00A0}') {
+                } else if sb[j..].starts_with("\u{00A0}".as_bytes()) {
                     j += 2;
                 } else {
                     break;
@@ -290,7 +298,7 @@ fn split_line(
                 && (sb[j].is_ascii_uppercase()
                     || sb[j].is_ascii_digit()
                     || matches!(sb[j], b'"' | b'(' | b'*' | b'-')
-                    || s[j..].starts_with('\u{201C}'));
+                    || sb[j..].starts_with("\u{201C}".as_bytes()));
             let is_semicolon = c == b';';
             if j > ws_start && next_ok && !is_semicolon && !is_abbreviation(s, i) {
                 let pos = line.start + ws_start;
