@@ -54,6 +54,7 @@ static GLUED_WORD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Find every URL written in `text`, in order.
+#[inline(never)]
 pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     let mut out = Vec::new();
     for m in URL.find_iter(text) {
@@ -143,6 +144,7 @@ fn anchor_before(text: &str, start: usize) -> Option<String> {
 }
 
 /// Find every e-mail address in `text`, in order, de-obfuscated and cleaned.
+#[inline(never)]
 pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
     EMAIL
         .find_iter(text)

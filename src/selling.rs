@@ -26,16 +26,25 @@ use std::sync::LazyLock;
 const MAX_EVIDENCE: usize = 3;
 
 /// "… may be considered a 'sale' under the CCPA": the site's own word that its sharing is a sale.
-const CONSIDERED_SALE_SRC: &str = r#"\b(?:considered|deemed|constitutes?|constituted|qualif(?:y|ies) as|treated as|regarded as|defined as)\s+(?:to be\s+)?(?:an?\s+)?["“'‘]?(?:sale|sales|selling|sell|sharing)\b"#;
-static CONSIDERED_SALE: LazyLock<Pattern> = LazyLock::new(|| pattern(CONSIDERED_SALE_SRC));
+static CONSIDERED_SALE: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r#"\b(?:considered|deemed|constitutes?|constituted|qualif(?:y|ies) as|treated as|regarded as|defined as)\s+(?:to be\s+)?(?:an?\s+)?["“'‘]?(?:sale|sales|selling|sell|sharing)\b"#,
+    )
+});
 
 /// "we (may) (have) sold / rent / trade …": the site selling, in the active voice.
-const WE_SELL_SRC: &str = r"\bwe\b(?:\s+[a-z,/]+){0,5}?\s+(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b";
-static WE_SELL: LazyLock<Pattern> = LazyLock::new(|| pattern(WE_SELL_SRC));
+static WE_SELL: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\bwe\b(?:\s+[a-z,/]+){0,5}?\s+(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b",
+    )
+});
 
 /// "… personal information may be sold …": the passive voice.
-const IS_SOLD_SRC: &str = r"\b(?:information|data|lists?)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:sold|rented|traded)\b";
-static IS_SOLD: LazyLock<Pattern> = LazyLock::new(|| pattern(IS_SOLD_SRC));
+static IS_SOLD: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:information|data|lists?)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:sold|rented|traded)\b",
+    )
+});
 
 /// What a sale must be of: personal data, not the company's products or assets.
 static SOLD_OBJECT: LazyLock<Pattern> = LazyLock::new(|| {
@@ -59,7 +68,9 @@ static RIGHTS_TALK: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// A purpose that belongs to the third party: their own marketing, offers, ads.
-const OTHERS_MARKETING_SRC: &str = r"(?x)
+static OTHERS_MARKETING: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
         \b(?:their|its|that\ third[-\ ]part(?:y|ies)(?:['’]s)?|such\ third[-\ ]part(?:y|ies)(?:['’]s)?|the\ third[-\ ]part(?:y|ies)(?:['’]s?)?)
             \s+(?:own\s+)?(?:direct\s+|independent\s+)?(?:marketing|advertising|promotional|promotions|offers)
         | \bso\ (?:that\ )?they\ (?:can|may|might|could)\ (?:\w+\ ){0,2}?(?:send|offer|market|contact|advertise|promote)
@@ -69,8 +80,9 @@ const OTHERS_MARKETING_SRC: &str = r"(?x)
         | \bads\ from\ other\ advertisers | \bon\ behalf\ of\ other\ advertisers
         | \bfor\ gain\b | \bfor\ any\ purpose\b
         | \bmailings\ from\ other\ (?:\w+\ )?companies | \bcustomer\ list\ available
-        ";
-static OTHERS_MARKETING: LazyLock<Pattern> = LazyLock::new(|| pattern(OTHERS_MARKETING_SRC));
+        ",
+    )
+});
 
 /// Someone other than the site (and its own service providers).
 static THIRD_PARTY: LazyLock<Pattern> = LazyLock::new(|| {
@@ -92,8 +104,11 @@ static THOSE_PARTIES_USE: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// "we do not sell / will never share / have not sold …".
-const DENIAL_SRC: &str = r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b";
-static DENIAL: LazyLock<Pattern> = LazyLock::new(|| pattern(DENIAL_SRC));
+static DENIAL: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b",
+    )
+});
 
 /// What follows "do not sell" in the name of the opt-out link.
 static DNS_LINK_NAME: LazyLock<Pattern> =
@@ -121,8 +136,11 @@ static LIMITED_DENIAL: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// "Do Not Sell My Personal Information", "opt out of the sale of …".
-const DNS_OFFER_SRC: &str = r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#;
-static DNS_OFFER: LazyLock<Pattern> = LazyLock::new(|| pattern(DNS_OFFER_SRC));
+static DNS_OFFER: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#,
+    )
+});
 
 /// An instruction that goes with an offer: a link, a form, a way to ask.
 static INSTRUCTION: LazyLock<Pattern> = LazyLock::new(|| {
@@ -131,29 +149,28 @@ static INSTRUCTION: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// Any of the patterns that can decide a verdict, for finding the sentences to read.
-static ANY_SELLING_TALK: LazyLock<Pattern> = LazyLock::new(|| {
-    let all = [
-        CONSIDERED_SALE_SRC,
-        WE_SELL_SRC,
-        IS_SOLD_SRC,
-        OTHERS_MARKETING_SRC,
-        DENIAL_SRC,
-        DNS_OFFER_SRC,
-    ];
-    let groups: Vec<String> = all.iter().map(|p| format!("(?:{p})")).collect();
-    pattern(&groups.join("|"))
-});
-
 /// Read the selling verdict from the document.
 pub(crate) fn assess(doc: &Document) -> Selling {
     let mut admissions: Vec<usize> = Vec::new();
     let mut denials: Vec<usize> = Vec::new();
     let mut offers: Vec<usize> = Vec::new();
 
-    // Every verdict needs one of the patterns below in its sentence: find
-    // those sentences in one pass, and read only them.
-    for i in sentences_touched(doc, ANY_SELLING_TALK.find_iter(&doc.lower)) {
+    // Every verdict needs one of these patterns in its sentence: find those
+    // sentences (a pass over the text for each), and read only them.
+    let mut candidates: Vec<usize> = [
+        &CONSIDERED_SALE,
+        &WE_SELL,
+        &IS_SOLD,
+        &OTHERS_MARKETING,
+        &DENIAL,
+        &DNS_OFFER,
+    ]
+    .iter()
+    .flat_map(|re| sentences_touched(doc, re.find_iter(&doc.lower)))
+    .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    for i in candidates {
         let s = doc.lower_sentence(i);
         if s.len() < 12 {
             continue;
@@ -162,25 +179,25 @@ pub(crate) fn assess(doc: &Document) -> Selling {
         let lower = &doc.lower;
         let not_negated_at = |pos: usize| !negated_before(lower, base, base + pos);
         let not_negated = |m: std::ops::Range<usize>| not_negated_at(m.start);
-        let rights = RIGHTS_TALK.is_match(s);
+        let rights = || RIGHTS_TALK.is_match(s);
 
         // 1. The site's own word that it sells: "considered a sale", "we may have sold".
         let says_sale = CONSIDERED_SALE.find_iter(s).any(not_negated)
-            || (!rights
-                && !BUSINESS_SALE.is_match(s)
-                && SOLD_OBJECT.is_match(s)
-                && (WE_SELL
+            || ((WE_SELL
+                .find_iter(s)
+                .any(|m| not_negated_at(last_word(s, m)))
+                || IS_SOLD
                     .find_iter(s)
-                    .any(|m| not_negated_at(last_word(s, m)))
-                    || IS_SOLD
-                        .find_iter(s)
-                        .any(|m| not_negated_at(last_word(s, m)))));
+                    .any(|m| not_negated_at(last_word(s, m))))
+                && SOLD_OBJECT.is_match(s)
+                && !BUSINESS_SALE.is_match(s)
+                && !rights());
 
         // 2. Sharing for the third party's own marketing.
-        let for_others = !rights
+        let for_others = OTHERS_MARKETING.find_iter(s).any(not_negated)
             && THIRD_PARTY.is_match(s)
-            && OTHERS_MARKETING.find_iter(s).any(not_negated)
-            && SHARE_VERB.find_iter(s).any(not_negated);
+            && SHARE_VERB.find_iter(s).any(not_negated)
+            && !rights();
 
         if says_sale || for_others {
             // "These companies may use the information we share to provide special offers":

@@ -140,6 +140,7 @@ const HEADING_MAX_WORDS: usize = 12;
 impl<'a> Document<'a> {
     /// Cut `text` into sentences; `protected` ranges (URLs, e-mail addresses)
     /// are never split.
+    #[inline(never)]
     pub fn new(text: &'a str, protected: &[Range<usize>]) -> Self {
         let lower = text.to_ascii_lowercase();
         let mut protected = protected.to_vec();
