@@ -13,10 +13,21 @@ use crate::report::{Finding, Mechanism, OptOut, OptOutEvidence, Quote};
 use crate::text::{negated_before, pattern, Document, Pattern};
 use crate::tracking::matching;
 use crate::Link;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Quotes kept per item.
 const MAX_QUOTES: usize = 2;
+
+/// Page links whose sentence is looked up in the text (each look-up reads the text once).
+const MAX_LINK_LOOKUPS: usize = 200;
+
+/// Words in a link (address or text) that may make it a way to opt out or choose.
+static CHOICE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"opt|choice|prefer|unsubscri|setting|account|cookie|ads|advertis|sell|request|delet|privacy|manage|control|form|rights",
+    )
+});
 
 /// Addresses that are opt-out tools whatever the sentence says.
 static OPT_OUT_TOOL_URL: LazyLock<Pattern> = LazyLock::new(|| {
@@ -208,10 +219,11 @@ pub(crate) fn assess(
 }
 
 fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<Finding> {
-    let mut out: Vec<(String, Finding)> = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut consider = |url: &str, sentence: Option<usize>, clause: &str, anchor: &str| {
         let key = url_key(url);
-        if key.is_empty() || out.iter().any(|(k, _)| *k == key) {
+        if key.is_empty() || seen.contains(&key) {
             return;
         }
         // Tools are known by address (with its query: "facebook.com/settings?tab=ads").
@@ -231,13 +243,11 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
         let cookie_choices = !never && key.contains("cookie") && context.contains("manag");
         let keep = tool || (asks && (!info || cookie_choices));
         if keep {
-            out.push((
-                key,
-                Finding {
-                    value: url.to_string(),
-                    evidence: sentence.map(|i| vec![doc.quote(i)]).unwrap_or_default(),
-                },
-            ));
+            seen.insert(key);
+            out.push(Finding {
+                value: url.to_string(),
+                evidence: sentence.map(|i| vec![doc.quote(i)]).unwrap_or_default(),
+            });
         }
     };
     for (n, u) in urls.iter().enumerate() {
@@ -255,17 +265,26 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
             u.anchor.as_deref().unwrap_or(""),
         );
     }
+    // A shop page has thousands of links ("Women", "Cart"…): look up the
+    // sentence of only those that could be a choice, and of at most so many.
+    let mut looked_up = 0;
     for link in page_links {
         let href = link.href.trim();
         let lower = href.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             continue;
         }
+        let could_be_choice =
+            CHOICE_WORDS.is_match(&lower) || CHOICE_WORDS.is_match(&link.text.to_ascii_lowercase());
+        if !could_be_choice || looked_up >= MAX_LINK_LOOKUPS {
+            continue;
+        }
+        looked_up += 1;
         let sentence = anchor_sentence(doc, &link.text);
         let clause = sentence.map_or(String::new(), |i| doc.lower_sentence(i).to_string());
         consider(href, sentence, &clause, &link.text);
     }
-    out.into_iter().map(|(_, f)| f).collect()
+    out
 }
 
 /// The words of sentence `i` that belong to the URL at `span`: from the end
@@ -334,14 +353,13 @@ fn privacy_emails(doc: &Document, emails: &[FoundEmail], page_links: &[Link]) ->
                 .and_then(|p| doc.sentence_at(p));
             (a, at.or_else(|| anchor_sentence(doc, &anchor)), anchor)
         }));
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (address, sentence, anchor) in found {
         if regulator_domain(&address) {
             continue;
         }
-        if let Some(f) = out
-            .iter_mut()
-            .find(|f| f.value.eq_ignore_ascii_case(&address))
-        {
+        let key = address.to_ascii_lowercase();
+        if let Some(f) = index.get(&key).map(|&n| &mut out[n]) {
             if let Some(i) = sentence {
                 if f.evidence.len() < MAX_QUOTES
                     && !f
@@ -378,6 +396,7 @@ fn privacy_emails(doc: &Document, emails: &[FoundEmail], page_links: &[Link]) ->
         {
             continue;
         }
+        index.insert(key, out.len());
         out.push(Finding {
             value: address,
             evidence: sentence.map(|i| vec![doc.quote(i)]).unwrap_or_default(),

@@ -134,6 +134,9 @@ const ABBREVIATIONS: &[&str] = &[
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "art",
 ];
 
+/// The longest sentence kept whole (see `bounded`).
+pub(crate) const MAX_SENTENCE_BYTES: usize = 2_000;
+
 /// A heading is a short line without closing punctuation.
 const HEADING_MAX_WORDS: usize = 12;
 
@@ -317,11 +320,38 @@ fn split_line(
     let mut out = Vec::new();
     let mut start = line.start;
     for cut in cuts.into_iter().chain(std::iter::once(line.end)) {
-        if let Some(span) = trim_span(text, start..cut) {
-            out.push(span);
+        for piece in bounded(text, start..cut) {
+            if let Some(span) = trim_span(text, piece) {
+                out.push(span);
+            }
         }
         start = cut;
     }
+    out
+}
+
+/// Cut a run longer than [`MAX_SENTENCE_BYTES`] at white space (or, lacking
+/// any, at a char boundary): no real sentence is that long, and bounded
+/// sentences keep every per-sentence step linear on pathological pages.
+fn bounded(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    if r.len() <= MAX_SENTENCE_BYTES {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE_BYTES {
+        let mut end = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = text[start..end]
+            .rfind(char::is_whitespace)
+            .filter(|&p| p > MAX_SENTENCE_BYTES / 2)
+            .map_or(end, |p| start + p);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..r.end);
     out
 }
 
@@ -475,6 +505,23 @@ mod tests {
             sentences("Follow LinkedIn now"),
             vec!["Follow LinkedIn now"]
         );
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_into_bounded_sentences() {
+        let line = "word ".repeat(3_000);
+        let doc = Document::new(&line, &[]);
+        assert!(doc.sentences.len() >= 8);
+        assert!(doc
+            .sentences
+            .iter()
+            .all(|s| s.span.len() <= MAX_SENTENCE_BYTES));
+        let glued = "é".repeat(5_000);
+        let doc = Document::new(&glued, &[]);
+        assert!(doc
+            .sentences
+            .iter()
+            .all(|s| s.span.len() <= MAX_SENTENCE_BYTES));
     }
 
     #[test]
