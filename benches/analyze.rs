@@ -9,7 +9,12 @@ fn fixtures() -> Vec<(String, String)> {
         .expect("tests/fixtures exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -29,9 +34,73 @@ fn bench(c: &mut Criterion) {
     });
     let (name, largest) = policies.iter().max_by_key(|(_, t)| t.len()).unwrap();
     group.throughput(Throughput::Bytes(largest.len() as u64));
-    group.bench_function(format!("largest ({name})"), |b| b.iter(|| black_box(policylens::analyze(black_box(largest)).unwrap())));
+    group.bench_function(format!("largest ({name})"), |b| {
+        b.iter(|| black_box(policylens::analyze(black_box(largest)).unwrap()))
+    });
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Pages built to be slow: the caps (1 MiB of text, 2 KB sentences, 5,000
+/// links) must keep each to a few tens of milliseconds.
+fn pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    let policy = include_str!("../tests/fixtures/crypjama.com.txt");
+    let cases: Vec<(&str, policylens::Page)> = vec![
+        (
+            "10 MB page (read to the 1 MiB cap)",
+            policylens::Page::from_text(policy.repeat(10 * 1024 * 1024 / policy.len() + 1)),
+        ),
+        (
+            "1 MiB single line",
+            policylens::Page::from_text(
+                "we do not sell your personal information to third parties for their marketing "
+                    .repeat(13_000),
+            ),
+        ),
+        (
+            "20,000 URLs",
+            policylens::Page::from_text(
+                (0..20_000)
+                    .map(|i| format!("To opt out visit https://x{i}.example/opt-out. "))
+                    .collect::<String>(),
+            ),
+        ),
+        (
+            "20,000 e-mails",
+            policylens::Page::from_text(
+                (0..20_000)
+                    .map(|i| format!("Privacy questions: privacy{i}@shop{i}.example. "))
+                    .collect::<String>(),
+            ),
+        ),
+        (
+            "repeated service names",
+            policylens::Page::from_text(
+                "We use Google Analytics and Facebook Pixel cookies ".repeat(20_000),
+            ),
+        ),
+        (
+            "5,000 page links",
+            policylens::Page {
+                text: policy.to_string(),
+                links: (0..5_000)
+                    .map(|i| policylens::Link {
+                        href: format!("https://shop.example/privacy-settings/{i}"),
+                        text: format!("Manage privacy choices {i}"),
+                    })
+                    .collect(),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (name, page) in &cases {
+        group.bench_function(*name, |b| {
+            b.iter(|| black_box(policylens::analyze_page(black_box(page)).unwrap()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, pathological);
 criterion_main!(benches);

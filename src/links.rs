@@ -28,23 +28,48 @@ pub(crate) struct FoundEmail {
 /// Characters that end a URL written in running text.
 const URL_BODY: &str = r#"[^\s<>"'“”‘’()\[\]{}|\\^`]"#;
 
+/// Scheme URLs and bare `www.` hosts (their literal prefixes make the scan fast).
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        // Scheme URLs, bare www. hosts, and bare hosts with a path
-        // ("youradchoices.com/appchoices"): the last only with a path, so that
-        // a shop's name ("CaliJewelz.com") is not taken for a link.
-        r"(?i)https?://{URL_BODY}+|(?-u:\b)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{URL_BODY}*|(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|info|net|io|co|eu|us|uk|de|fr|ca)/{URL_BODY}*"
+        r"(?i)https?://{URL_BODY}+|(?-u:\b)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{URL_BODY}*"
     ))
     .expect("static pattern")
 });
 
+/// Bare hosts with a path ("youradchoices.com/appchoices"): only with a path,
+/// so that a shop's name ("CaliJewelz.com") is not taken for a link.
+static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|info|net|io|co|eu|us|uk|de|fr|ca)/{URL_BODY}*"
+    ))
+    .expect("static pattern")
+});
+
+/// Plain addresses (scanned from their "@").
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+").expect("static pattern")
+});
+
+/// Obfuscated addresses: "name [at] host [dot] tld", "name (at) host.tld".
+static OBFUSCATED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        // Plain addresses, and the obfuscated "name [at] host [dot] tld" forms.
-        r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9._%+-]+\s?(?:\[at\]|\(at\)|\{at\})\s?[a-z0-9-]+(?:(?:\s?(?:\[dot\]|\(dot\)|\{dot\})\s?|\.)[a-z0-9-]+)+",
+        r"(?i)[a-z0-9._%+-]+\s?(?:\[at\]|\(at\)|\{at\})\s?[a-z0-9-]+(?:(?:\s?(?:\[dot\]|\(dot\)|\{dot\})\s?|\.)[a-z0-9-]+)+",
     )
     .expect("static pattern")
 });
+
+/// The matches of two patterns in order of position, without overlaps (the earlier wins).
+fn merged<'t>(text: &'t str, a: &Regex, b: &Regex) -> Vec<regex::Match<'t>> {
+    let mut all: Vec<regex::Match> = a.find_iter(text).chain(b.find_iter(text)).collect();
+    all.sort_by_key(|m| (m.start(), std::cmp::Reverse(m.end())));
+    let mut out: Vec<regex::Match> = Vec::with_capacity(all.len());
+    for m in all {
+        if out.last().is_none_or(|last| m.start() >= last.end()) {
+            out.push(m);
+        }
+    }
+    out
+}
 
 /// Words that open a sentence, seen glued to the end of a URL when a line
 /// break was lost ("…personalized-adsAdditionally, you can…").
@@ -54,10 +79,9 @@ static GLUED_WORD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Find every URL written in `text`, in order.
-#[inline(never)]
 pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     let mut out = Vec::new();
-    for m in URL.find_iter(text) {
+    for m in merged(text, &URL, &BARE_URL) {
         // Skip a host that is the tail of an e-mail address or of a longer URL.
         if m.start() > 0 {
             let prev = text.as_bytes()[m.start() - 1];
@@ -144,10 +168,9 @@ fn anchor_before(text: &str, start: usize) -> Option<String> {
 }
 
 /// Find every e-mail address in `text`, in order, de-obfuscated and cleaned.
-#[inline(never)]
 pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
-    EMAIL
-        .find_iter(text)
+    merged(text, &EMAIL, &OBFUSCATED_EMAIL)
+        .into_iter()
         .filter_map(|m| {
             let address = clean_email(m.as_str())?;
             // Cleaning only ever shortens plain addresses; keep the span honest.

@@ -97,7 +97,6 @@ pub(crate) struct Assessment {
 }
 
 /// Decide whether `doc` reads as a privacy policy.
-#[inline(never)]
 pub(crate) fn assess(doc: &Document) -> Assessment {
     // Counting words over the first 200 KB says enough about the language.
     let sample = prefix(&doc.lower, 200 * 1024);

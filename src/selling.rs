@@ -76,7 +76,7 @@ static OTHERS_MARKETING: LazyLock<Pattern> = LazyLock::new(|| {
         | \bso\ (?:that\ )?they\ (?:can|may|might|could)\ (?:\w+\ ){0,2}?(?:send|offer|market|contact|advertise|promote)
         | \b(?:provide|send|offer|bring)(?:s|ing)?\ (?:you\ )?(?:with\ )?(?:special\ |targeted\ |promotional\ )?(?:offers|promotions)\b
         | \bwhose\ (?:products|services|offers)
-        | \b(?:offerings|products|services|technologies)\b[^.;]{0,60}?\b(?:may|might)\ (?:be\ of\ interest|interest\ you|enjoy)
+        | \b(?:may|might)\ (?:be\ of\ interest|interest\ you|enjoy)\b
         | \bads\ from\ other\ advertisers | \bon\ behalf\ of\ other\ advertisers
         | \bfor\ gain\b | \bfor\ any\ purpose\b
         | \bmailings\ from\ other\ (?:\w+\ )?companies | \bcustomer\ list\ available

@@ -143,7 +143,6 @@ const HEADING_MAX_WORDS: usize = 12;
 impl<'a> Document<'a> {
     /// Cut `text` into sentences; `protected` ranges (URLs, e-mail addresses)
     /// are never split.
-    #[inline(never)]
     pub fn new(text: &'a str, protected: &[Range<usize>]) -> Self {
         let lower = text.to_ascii_lowercase();
         let mut protected = protected.to_vec();
@@ -417,7 +416,7 @@ fn trim_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>> {
 
 /// A heading: few words, no closing punctuation (a lone line), or an all-caps run.
 fn looks_like_heading(s: &str, whole_line: bool) -> bool {
-    let words = s.split_whitespace().count();
+    let words = s.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
     if words == 0 || words > HEADING_MAX_WORDS {
         return false;
     }
