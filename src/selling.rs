@@ -106,7 +106,7 @@ static THOSE_PARTIES_USE: LazyLock<Pattern> = LazyLock::new(|| {
 /// "we do not sell / will never share / have not sold …".
 static DENIAL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b",
+        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b",
     )
 });
 
@@ -220,9 +220,7 @@ pub(crate) fn assess(doc: &Document) -> Selling {
             .find(|m| !DNS_LINK_NAME.is_match(&s[m.end..]))
         {
             let rest = &s[m.start..];
-            if DENIED_OBJECT.is_match(rest)
-                && SALE_VERB.is_match(rest)
-                && !LIMITED_DENIAL.is_match(s)
+            if DENIED_OBJECT.is_match(s) && SALE_VERB.is_match(rest) && !LIMITED_DENIAL.is_match(s)
             {
                 denials.push(i);
                 continue;
@@ -307,6 +305,30 @@ mod tests {
         assert_eq!(verdict("We do not sell, trade, or otherwise transfer to outside parties your personally identifiable information."), SellingVerdict::DoesNotSell);
         assert_eq!(verdict("We will never share your user information with third parties for promotional purposes."), SellingVerdict::DoesNotSell);
         assert_eq!(verdict("We do not sell, trade, rent or disclose your Data to third parties, except as provided herein:"), SellingVerdict::DoesNotSell);
+    }
+
+    #[test]
+    fn common_template_wordings() {
+        for denial in [
+            "We will not sell, distribute or lease your personal information to third parties unless we have your permission.",
+            "We don’t sell your personal information.",
+            "Your personal information will never be sold to anyone.",
+            "We have not sold any personal information in the preceding 12 months.",
+        ] {
+            assert_eq!(verdict(denial), SellingVerdict::DoesNotSell, "{denial}");
+        }
+        for sale in [
+            "We may sell your information to third parties.",
+            "In some cases, the personal information we share may be considered a “sale” or “sharing” under applicable law.",
+            "We may share your contact details with partners so that they can send you offers of their own.",
+        ] {
+            assert_eq!(verdict(sale), SellingVerdict::Sells, "{sale}");
+        }
+        // Own ads and service providers are no sale.
+        assert_eq!(
+            verdict("We use your personal information to provide you with targeted advertisements we believe may be of interest to you."),
+            SellingVerdict::NotStated
+        );
     }
 
     #[test]

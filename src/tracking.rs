@@ -23,7 +23,7 @@ static COOKIES: LazyLock<Pattern> =
 /// "we do not use cookies", "we do not make use of cookies".
 static NO_COOKIES: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b",
+        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b",
     )
 });
 
@@ -60,7 +60,7 @@ static TARGETED_ADS: LazyLock<Pattern> = LazyLock::new(|| {
 /// A sentence that denies a practice outright: "it is not used to track users".
 static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b",
+        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b",
     )
 });
 
@@ -184,7 +184,7 @@ static DNT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static DNT_REFUSED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"(?x)\b(?:not|n['’]t|unable\ to|cannot|never|no\ longer)\s+(?:\w+\s+){0,4}?(?:respond|responding|honou?r|recogni[sz]e|process|interpret|alter|change|support|act|obey|comply|accept|abide|treat|react)\w*
+        r"(?x)(?:\bnot|n['’]t|\bunable\ to|cannot|never|no\ longer)\s+(?:\w+\s+){0,4}?(?:respond|responding|honou?r|recogni[sz]e|process|interpret|alter|change|support|act|obey|comply|accept|abide|treat|react)\w*
         | \bno\ (?:uniform|industry|universal|consistent|common|accepted|agreed)\ (?:\w+\ )?(?:standard|consensus|definition|understanding)
         | \b(?:standards?|consensus)\ (?:\w+\ ){0,4}?(?:has|have)\ not\ (?:yet\ )?been\ (?:adopted|established|agreed|finali[sz]ed)
         | \bignore\ (?:\w+\ )?(?:dnt|do\ not\ track|signals?)",
@@ -476,6 +476,11 @@ mod tests {
         assert_eq!(dnt("Some websites have “do not track” features. These features are not all uniform. We do not currently respond to those signals."), DoNotTrack::NotHonored);
         assert_eq!(dnt("Not all browsers offer a DNT option and there is currently no industry consensus for how to recognize or respond to a DNT signal."), DoNotTrack::NotHonored);
         assert_eq!(dnt("When you turn on DNT in your browser, we stop collecting information about your visits."), DoNotTrack::Honored);
+        assert_eq!(
+            dnt("Our site does not support Do Not Track requests at this time."),
+            DoNotTrack::NotHonored
+        );
+        assert_eq!(dnt("We honor Do Not Track signals and do not track, plant cookies, or use advertising when a DNT browser mechanism is in place."), DoNotTrack::Honored);
         assert_eq!(
             dnt("We do not track users across visits."),
             DoNotTrack::NotMentioned
