@@ -109,7 +109,8 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
         (
             Mechanism::BrowserSettings,
             pattern(
-                r"(?x)\bbrowser\b[^.;]{0,120}?\b(?:settings?|preferences|options|help|refuse|reject|disable|block|delete|remove|decline|turn\ off|adjust|configur\w*|set\ (?:your|it|the)|instruct|notif\w*|warn\w*|alert|accept|manage|control|clear)\b
+                r"(?x)\bbrowsers?\b[^.;]{0,120}?\b(?:refuse|reject|disable|block|delete|remove|decline|turn\ off|adjust|configur\w*|set\ (?:your|it|the)|instruct|notif\w*|warn\w*|alert|accept|manage|control|clear|erase)\w*\b
+                |\bbrowser(?:['’]s)?\ (?:settings|preferences|options|help|instructions|controls)\b
                 |\b(?:refuse|reject|disable|block|delete|remove|decline|turn\ off|clear|manage|control)\w*\ (?:\w+\ ){0,4}?cookies\b[^.;]{0,80}\bbrowser
                 |\bcookie\ settings\b
                 |\b(?:how\ to|you\ can|you\ may|able\ to)\s+(?:\w+\s+){0,3}?(?:disable|block|delete|remove|refuse|reject|manage|control|erase|clear)\w*\s+(?:\w+\s+){0,2}?cookies\b",
@@ -125,7 +126,7 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
         (
             Mechanism::ReplyStop,
             pattern(
-                r#"\b(?:reply|replying|text|texting|respond|responding|send|sending|message)\b(?: with)?(?: the word)? ["“']?stop\b"#,
+                r#"\b(?:reply|replying|text|texting|respond|responding|send|sending|message)\b(?: with)?(?: the word)? ["“']?stop\b|\bstop["”']? to (?:cancel|unsubscribe|opt[- ]?out|end|quit)\b"#,
             ),
         ),
         (
@@ -501,6 +502,15 @@ mod tests {
 
     #[test]
     fn mechanisms_from_the_closed_vocabulary() {
+        let o = opt_out("Most browsers allow you to refuse cookies. Msg & data rates may apply. Reply HELP for help or STOP to cancel. We honor Global Privacy Control signals.");
+        assert_eq!(
+            o.mechanisms,
+            [
+                Mechanism::BrowserSettings,
+                Mechanism::ReplyStop,
+                Mechanism::Gpc
+            ]
+        );
         let o = opt_out("You can set your browser to refuse cookies. Click the unsubscribe link in any e-mail. Reply STOP to end texts. We do not honor Global Privacy Control signals.");
         assert_eq!(
             o.mechanisms,

@@ -240,8 +240,11 @@ fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
         let after_stop = matches!(p1, b'.' | b'!' | b'?')
             && (p2.is_ascii_lowercase() || p2.is_ascii_digit() || p2 == b')' || p2 == b']')
             && next.is_ascii_alphabetic();
-        let after_caps =
-            i >= 3 && next.is_ascii_lowercase() && b[i - 3..i].iter().all(u8::is_ascii_uppercase);
+        // "TRACKPlease", but not a brand's tail ("TRUSTe's"): a word of two or more letters.
+        let after_caps = i >= 3
+            && next.is_ascii_lowercase()
+            && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+            && b[i - 3..i].iter().all(u8::is_ascii_uppercase);
         let after_lower = p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && {
             let len = b[i..]
                 .iter()
