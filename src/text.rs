@@ -237,25 +237,25 @@ fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
             continue;
         }
         let (p1, p2, next) = (b[i - 1], b[i - 2], b[i + 1]);
+        let word_len = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let word = &b[i..i + word_len];
+        let starter = || {
+            let after = b.get(i + word_len).copied().unwrap_or(b' ');
+            !after.is_ascii_alphanumeric()
+                && GLUED_STARTERS.split('|').any(|w| w.as_bytes() == word)
+        };
         let after_stop = matches!(p1, b'.' | b'!' | b'?')
             && (p2.is_ascii_lowercase() || p2.is_ascii_digit() || p2 == b')' || p2 == b']')
             && next.is_ascii_alphabetic();
-        // "TRACKPlease", but not a brand's tail ("TRUSTe's"): a word of two or more letters.
+        // "TRACKPlease", "RIGHTSIf", but not a brand's tail ("TRUSTe's").
         let after_caps = i >= 3
             && next.is_ascii_lowercase()
-            && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
-            && b[i - 3..i].iter().all(u8::is_ascii_uppercase);
-        let after_lower = p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && {
-            let len = b[i..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            let after = b.get(i + len).copied().unwrap_or(b' ');
-            !after.is_ascii_alphanumeric()
-                && GLUED_STARTERS
-                    .split('|')
-                    .any(|w| w.as_bytes() == &b[i..i + len])
-        };
+            && b[i - 3..i].iter().all(u8::is_ascii_uppercase)
+            && (word_len >= 3 || starter());
+        let after_lower = p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && starter();
         if (after_stop || after_caps || after_lower) && !inside_any(protected, i) {
             cuts.push(i);
         }
