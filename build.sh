@@ -5,7 +5,7 @@
 #   ./build.sh           build the wasm, both extensions, their zips and www/pkg
 #   ./build.sh example   analyze the bundled example policy with the CLI
 #   ./build.sh test      run every test (Rust, wasm in browsers, end to end)
-#   ./build.sh bench     run the benchmarks and print the figures
+#   ./build.sh bench     build, then benchmark (native, wasm in Chromium, sizes, content script): one table
 #   ./build.sh serve     serve www/ on http://127.0.0.1:8000
 #
 # Outputs go only to git-ignored folders: target/, pkg/, dist/, www/pkg/, www/examples/.
@@ -123,9 +123,13 @@ cmd_test() {
   node --test --test-concurrency=1 tests/e2e/
 }
 
+# Figures, not tests: run.mjs prints one table (budgets marked PASS/MISS) and exits 0 unless something broke.
 cmd_bench() {
-  step "cargo bench (criterion, native)"
-  cargo bench --quiet --bench analyze
+  cmd_build
+  step "cargo bench --bench analyze (criterion, native: one line per benchmark; details in target/criterion)"
+  cargo bench --quiet --bench analyze -- --noplot --output-format bencher
+  step "node tests/bench/run.mjs (wasm in Chromium, sizes, content script; table also in target/bench-results.json)"
+  node tests/bench/run.mjs
 }
 
 cmd_serve() {

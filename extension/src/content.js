@@ -3,6 +3,9 @@
 (() => {
   // Only web pages with a body (not images, feeds or the browser's own pages).
   if (!document.body || !/^https?:$/.test(location.protocol)) return;
+  // Only the top frame (the manifest has no all_frames; this holds if one is added): a policy shown
+  // inside an iframe is not read, and no frame can speak for its tab (the background checks too).
+  if (window !== window.top) return;
 
   const webext = globalThis.browser ?? globalThis.chrome;
 
@@ -12,9 +15,14 @@
   const POLICY_WORDS = /\bprivacy\s+(policy|notice|statement)\b/i;
   /** Privacy links that lead to a settings or request form, not to the policy ("Your privacy choices"). */
   const NOT_THE_POLICY = /choices|settings|preferences|request|do not sell|opt.?out/i;
-  /** The text fetched is cut here; the analysis reads at most 1 MiB of text anyway. */
-  const MAX_HTML_CHARS = 4 << 20;
+  /**
+   * What is sent is cut to these (the background refuses anything larger); the analysis reads at
+   * most 1 MiB of text anyway. The same numbers stand in background.js.
+   */
+  const MAX_TEXT_CHARS = 4 << 20;
   const MAX_LINKS = 5000;
+  const MAX_URL_CHARS = 4096;
+  const MAX_SHORT_CHARS = 500; // a link's text, a title, an error message
   const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
   /** Elements whose content is never shown. */
   const INVISIBLE = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'textarea']);
@@ -63,8 +71,8 @@
       } catch {
         continue;
       }
-      if (!LINK_PROTOCOLS.has(url.protocol)) continue;
-      links.push({ href: url.href, text: a.textContent.replace(/\s+/g, ' ').trim() });
+      if (!LINK_PROTOCOLS.has(url.protocol) || url.href.length > MAX_URL_CHARS) continue;
+      links.push({ href: url.href, text: a.textContent.replace(/\s+/g, ' ').trim().slice(0, MAX_SHORT_CHARS) });
       if (links.length >= MAX_LINKS) break;
     }
     return links;
@@ -105,20 +113,27 @@
   async function fetchPolicy(url) {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`the privacy policy page (${url}) answered HTTP ${response.status}`);
-    const body = (await response.text()).slice(0, MAX_HTML_CHARS);
+    if (response.url.length > MAX_URL_CHARS) throw new Error('the privacy policy page has too long an address');
+    const body = (await response.text()).slice(0, MAX_TEXT_CHARS);
     if (!/html/i.test(response.headers.get('content-type') ?? '')) {
       return { text: body, links: [], url: response.url, title: '' };
     }
     // DOMParser documents are inert: scripts do not run, images and styles do not load.
     const doc = new DOMParser().parseFromString(body, 'text/html');
     const base = new URL(doc.querySelector('base[href]')?.getAttribute('href') ?? '', response.url);
-    return { text: visibleText(doc.body), links: pageLinks(doc, base), url: response.url, title: doc.title };
+    return { text: visibleText(doc.body), links: pageLinks(doc, base), url: response.url, title: doc.title.slice(0, MAX_SHORT_CHARS) };
   }
 
   /** The policy to analyze: this page if it is one, else the page its policy link points to; null if none. */
   async function readPolicy() {
     if (isPolicyPage()) {
-      return { text: document.body.innerText, links: pageLinks(document, document.baseURI), url: location.href, title: document.title };
+      if (location.href.length > MAX_URL_CHARS) throw new Error('this page has too long an address');
+      return {
+        text: document.body.innerText.slice(0, MAX_TEXT_CHARS),
+        links: pageLinks(document, document.baseURI),
+        url: location.href,
+        title: document.title.slice(0, MAX_SHORT_CHARS),
+      };
     }
     const link = findPolicyLink();
     return link ? fetchPolicy(link) : null;
@@ -130,7 +145,7 @@
       const page = await readPolicy();
       message = page ? { what: 'analyze', page } : { what: 'no-policy' };
     } catch (error) {
-      message = { what: 'read-failed', error: String(error?.message ?? error) };
+      message = { what: 'read-failed', error: String(error?.message ?? error).slice(0, MAX_SHORT_CHARS) };
     }
     // Fails only when the extension was reloaded under this page: nobody is listening any more.
     await webext.runtime.sendMessage(message).catch(() => {});

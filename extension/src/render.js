@@ -2,6 +2,8 @@
 
 /** Only these link kinds are ever made clickable; anything else is shown as plain text. */
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/** The one e-mail address a mailto link may carry: no quoted or bracketed parts, no lists, a dotted domain. */
+const PLAIN_ADDRESS = /^[\w.!#$%&'*+/=^`{|}~-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 /** How many quotes are shown per finding before "and N more". */
 const QUOTES_PER_FINDING = 3;
@@ -40,14 +42,30 @@ export const MECHANISMS = {
   device_settings: "Limit ad tracking in your phone's settings",
 };
 
-/** The URL if it parses and is http(s) or mailto, else null. */
+/**
+ * Characters that reorder or hide the text around them (direction overrides and isolates,
+ * zero-width marks): a page can use them to make an address read as another one
+ * ("https://evil.example/\u202Emoc.elgoog" shows as "https://evil.example/google.com").
+ */
+const HIDDEN_CONTROLS = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/** An address (URL or e-mail) as shown: its hidden controls percent-encoded, as an address bar shows them. */
+export function shownAddress(address) {
+  return String(address).replace(HIDDEN_CONTROLS, (c) => encodeURIComponent(c));
+}
+
+/** The URL if it parses and is http(s), or mailto with one plain address and nothing else; else null. */
 export function safeHref(value) {
+  let url;
   try {
-    const url = new URL(value);
-    return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
+    url = new URL(value);
   } catch {
     return null;
   }
+  if (!SAFE_PROTOCOLS.has(url.protocol)) return null;
+  // A mailto link carries no cc, bcc, subject or body chosen by the page.
+  if (url.protocol === 'mailto:' && (url.search || url.hash || !PLAIN_ADDRESS.test(url.pathname))) return null;
+  return url.href;
 }
 
 /** An element with a class and children (strings become text nodes, never HTML). */
@@ -58,11 +76,14 @@ export function el(tag, className, ...children) {
   return node;
 }
 
-/** A link if the URL is safe (opened in a new tab), else the text alone. */
-export function linkOrText(url, text = url) {
+/**
+ * A link if the URL is safe (opened in a new tab), else the text alone. Without a text, a link
+ * reads as the address it opens (URL-serialized: hidden controls percent-encoded, hosts in ASCII).
+ */
+export function linkOrText(url, text) {
   const href = safeHref(url);
-  if (!href) return el('span', 'pl-plain', text);
-  const a = el('a', null, text);
+  if (!href) return el('span', 'pl-plain', text ?? shownAddress(url));
+  const a = el('a', null, text ?? href);
   a.href = href;
   if (!href.startsWith('mailto:')) {
     a.target = '_blank';
@@ -145,13 +166,13 @@ function optOutSection(optOut, onShowQuote) {
   const list = (items, render) => el('ul', 'pl-list', ...items.map((item) => el('li', null, render(item))));
   const parts = [];
   if (optOut.urls.length) parts.push(el('h3', null, 'Opt-out pages'), list(optOut.urls, (url) => linkOrText(url)));
-  if (optOut.emails.length) parts.push(el('h3', null, 'Write to'), list(optOut.emails, (email) => linkOrText(`mailto:${email}`, email)));
+  if (optOut.emails.length) parts.push(el('h3', null, 'Write to'), list(optOut.emails, (email) => linkOrText(`mailto:${email}`, shownAddress(email))));
   if (optOut.mechanisms.length) parts.push(el('h3', null, 'Other ways'), list(optOut.mechanisms, (m) => MECHANISMS[m] ?? m));
   if (!parts.length) parts.push(el('p', 'pl-explain', 'The policy names no way to opt out.'));
   const evidence = optOut.evidence;
   return section('opt-out', 'Opt-out', ...parts, why([
-    ...evidence.urls.map((f) => [f.value, f.evidence]),
-    ...evidence.emails.map((f) => [f.value, f.evidence]),
+    ...evidence.urls.map((f) => [shownAddress(f.value), f.evidence]),
+    ...evidence.emails.map((f) => [shownAddress(f.value), f.evidence]),
     ...evidence.mechanisms.map((f) => [MECHANISMS[f.value] ?? f.value, f.evidence]),
   ], onShowQuote));
 }

@@ -1,0 +1,398 @@
+// Benchmark runner (./build.sh bench, after the release build and `cargo bench`): wasm timings in headless Chromium (www/bench.html), criterion's native figures, sizes, and the extension content script's main-thread cost; prints one table with the budgets and writes target/bench-results.json.
+//
+// Benchmarks are not tests: a missed budget is reported as MISS and the exit code stays 0; only an error exits 1.
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(new URL('../../', import.meta.url).pathname);
+const WWW = join(ROOT, 'www');
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const EXTENSION = join(ROOT, 'dist/chrome');
+const CRITERION = join(ROOT, 'target/criterion');
+const OUT_JSON = join(ROOT, 'target/bench-results.json');
+const CHROMIUM = '/usr/bin/chromium';
+// Keep Chromium off this closed network (see ../shared/TOOLCHAIN.md).
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** The content-script scenarios: which fixture the shop's policy page serves, and how many product links its home page has. */
+const SHOP_POLICY = 'crypjama.com.txt';
+const SCENARIOS = [
+  { key: 'shop', label: `shop home page (policy ${SHOP_POLICY})`, policy: SHOP_POLICY, links: 12 },
+  { key: 'shop_largest', label: 'shop home page (policy newegg.com.txt, the largest)', policy: 'newegg.com.txt', links: 12 },
+  { key: 'many_links', label: `home page with 5,000 links (policy ${SHOP_POLICY})`, policy: SHOP_POLICY, links: 5000 },
+];
+/** Page loads per scenario: the first warms up (JIT, caches) and is not counted. */
+const LOADS = 8;
+/** CPU profiler sampling interval (µs): fine enough for a few-ms figure, overhead seen to be small. */
+const SAMPLING_US = 100;
+const SETTLE_TIMEOUT_MS = 20_000;
+
+const BUDGETS = { wasmLargestMs: 2, ratio: 2, nativeMBs: 50, gzipKB: 250, contentScriptMs: 5 };
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const kb = (bytes) => bytes / 1000;
+
+// ---------------------------------------------------------------- local servers
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
+
+/** Listen on 127.0.0.1 at a free port; resolves to { origin, close() }. */
+function listen(handler) {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET') {
+      res.writeHead(405).end();
+      return;
+    }
+    Promise.resolve(handler(new URL(req.url, 'http://x'), res)).catch(() => res.writeHead(500).end());
+  });
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done({
+      origin: `http://127.0.0.1:${server.address().port}`,
+      close: () => new Promise((closed) => { server.closeAllConnections(); server.close(closed); }),
+    }));
+  });
+}
+
+/**
+ * The bench page's site: www/ (read-only), plus /fixtures/index.json (the fixture names) and
+ * /fixtures/<name>.txt. Cross-origin isolated (COOP + COEP), so performance.now() has 5 µs
+ * resolution instead of 100 µs.
+ */
+function benchSite(fixtureNames) {
+  const isolated = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cache-control': 'no-store' };
+  return listen(async (url, res) => {
+    const path = decodeURIComponent(url.pathname);
+    if (path === '/fixtures/index.json') {
+      res.writeHead(200, { ...isolated, 'content-type': TYPES['.json'] }).end(JSON.stringify(fixtureNames));
+      return;
+    }
+    let file = null;
+    if (path.startsWith('/fixtures/')) {
+      const name = path.slice('/fixtures/'.length);
+      if (fixtureNames.includes(name)) file = join(FIXTURES, name);
+    } else {
+      const full = resolve(WWW, `.${path}`);
+      if (full.startsWith(WWW + sep)) file = full;
+    }
+    const body = file && (await readFile(file).catch(() => null));
+    if (!body) {
+      res.writeHead(404, isolated).end('not found');
+      return;
+    }
+    res.writeHead(200, { ...isolated, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+}
+
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** One policy line as HTML: escaped, with its http(s) URLs and e-mail addresses as links. */
+const lineToHtml = (line) => escapeHtml(line)
+  .replace(/\bhttps?:\/\/[^\s<>"&]+[^\s<>"&.,;:)]/g, (u) => `<a href="${u}">${u}</a>`)
+  .replace(/(?<![\w.:/-])[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, (e) => `<a href="mailto:${e}">${e}</a>`);
+const htmlPage = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+
+/**
+ * A local shop, as the end-to-end tests serve one: `/?policy=<fixture>&links=<n>` is a home page
+ * with n product links and a footer linking to `/policies/privacy-policy?policy=<fixture>`,
+ * which serves that fixture as HTML. Never cached, so every visit fetches the policy again.
+ */
+function shopSite(fixtureNames) {
+  return listen(async (url, res) => {
+    const policy = url.searchParams.get('policy');
+    if (!fixtureNames.includes(policy)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const nav = '<header><nav><a href="/">Shop</a> <a href="/collections/all">Shop all</a> <a href="/cart">Cart</a></nav></header>';
+    const footer = `<footer><a href="/pages/contact">Contact</a> <a href="/policies/refund-policy">Refund policy</a>
+      <a href="/policies/terms-of-service">Terms of service</a> <a href="/policies/privacy-policy?policy=${encodeURIComponent(policy)}">Privacy policy</a></footer>`;
+    let body;
+    if (url.pathname === '/') {
+      const links = Math.min(Number(url.searchParams.get('links') ?? 0), 20_000);
+      const products = Array.from({ length: links }, (_, i) => `<li><a href="/products/item-${i}">Product ${i} – $${10 + (i % 90)}</a></li>`).join('');
+      body = htmlPage('Shop – handmade jewelry', `${nav}<main><h1>New arrivals</h1><ul>${products}</ul></main>${footer}`);
+    } else if (url.pathname === '/policies/privacy-policy') {
+      const text = await readFile(join(FIXTURES, policy), 'utf8');
+      const paragraphs = text.split('\n').filter((l) => l.trim()).map((l) => `<p>${lineToHtml(l)}</p>`).join('\n');
+      body = htmlPage('Privacy policy', `${nav}<main>${paragraphs}</main>${footer}`);
+    } else {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(body);
+  });
+}
+
+// ---------------------------------------------------------------- the figures
+
+/** www/bench.html in headless Chromium (no extension): window.benchResults. */
+async function wasmInChromium(fixtureNames) {
+  const site = await benchSite(fixtureNames);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(`${site.origin}/bench.html`);
+    const handle = await page.waitForFunction(() => window.benchResults ?? (window.benchError && { error: window.benchError }), null, { timeout: 600_000, polling: 500 });
+    const results = await handle.jsonValue();
+    if (results.error || pageErrors.length) throw new Error(`bench.html failed: ${results.error ?? pageErrors.join('; ')}`);
+    return { ...results, chromium: browser.version() };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+/**
+ * Criterion's last run (`cargo bench --bench analyze`): median time and throughput of every
+ * benchmark, from target/criterion/<group>/<bench>/new/{benchmark,estimates}.json. Criterion
+ * never deletes a renamed benchmark's folder, so only those written within RUN_WINDOW_MS of the
+ * newest count as this run.
+ */
+const RUN_WINDOW_MS = 10 * 60_000;
+async function nativeFigures() {
+  const found = [];
+  for (const group of await readdir(CRITERION).catch(() => [])) {
+    for (const dir of await readdir(join(CRITERION, group)).catch(() => [])) {
+      const files = join(CRITERION, group, dir, 'new');
+      try {
+        const bench = JSON.parse(await readFile(join(files, 'benchmark.json'), 'utf8'));
+        const estimates = JSON.parse(await readFile(join(files, 'estimates.json'), 'utf8'));
+        const ns = estimates.median.point_estimate;
+        const bytes = bench.throughput?.Bytes ?? null;
+        const mtime = (await stat(join(files, 'estimates.json'))).mtimeMs;
+        found.push({ group: bench.group_id, id: bench.function_id, ms: ns / 1e6, bytes, mb_per_s: bytes && (bytes / ns) * 1e3, mtime });
+      } catch {
+        // Not a benchmark folder (criterion's report/), or an interrupted run: skip it.
+      }
+    }
+  }
+  const newestRun = Math.max(...found.map((b) => b.mtime));
+  const current = found.filter((b) => b.mtime >= newestRun - RUN_WINDOW_MS).sort((a, b) => a.group.localeCompare(b.group) || a.mtime - b.mtime);
+  const analyze = current.filter((b) => b.group === 'analyze');
+  return {
+    all: analyze.find((b) => b.id === 'all fixtures') ?? null,
+    largest: analyze.find((b) => b.id.startsWith('largest')) ?? null,
+    others: current.filter((b) => b.group !== 'analyze'),
+  };
+}
+
+async function sizes() {
+  const wasm = await readFile(join(ROOT, 'pkg/policylens_bg.wasm'));
+  const size = async (path) => (await stat(join(ROOT, path))).size;
+  return {
+    wasm_bytes: wasm.length,
+    wasm_gzip_bytes: gzipSync(wasm, { level: 9 }).length,
+    chrome_zip_bytes: await size('dist/policylens-chrome.zip'),
+    firefox_zip_bytes: await size('dist/policylens-firefox.zip'),
+  };
+}
+
+/*
+ * The content script's main-thread cost, from a V8 CPU profile of each page load.
+ *
+ * Why a CPU profile: the content script's real work (parsing the fetched policy with DOMParser,
+ * walking it for its text and links) runs in async-function continuations after `fetch`
+ * resolves. A DevTools timeline trace attributes only the script's first, synchronous run to
+ * content.js (`EvaluateScript` with its URL); the continuations show up as anonymous
+ * `RunMicrotasks`. The sampling profiler records the JS stack of every sample in the page's
+ * renderer (all worlds, the content script's isolated world included): a sample counts for the
+ * content script when any frame on its stack is from chrome-extension://<id>/content.js. That
+ * covers its own JS, the DOM and builtin calls it makes (DOMParser, querySelectorAll,
+ * textContent, regexes) and the lazy compilation of its functions, on the main thread only —
+ * the fetch itself is off-thread, and the analysis runs in the service worker, not the page.
+ *
+ * Not counted (caveats): compiling content.js's top level (about 0.5–1 ms per load in traces
+ * seen here, `v8.compile`), creating its isolated world (one extra `LocalWindowProxy::Initialize`,
+ * about 2–3 ms, paid by any content script), and garbage collection its garbage triggers
+ * (sampled without a stack). So the figure is the script's own work, a lower bound of what the
+ * extension adds. Sampling every 100 µs gives about ±0.1 ms per few ms; the profiler adds a
+ * little overhead of its own.
+ */
+async function contentScriptCost(shopOrigin) {
+  const profileDir = await mkdtemp(join(tmpdir(), 'policylens-bench-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, ...CHROMIUM_ARGS],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const scriptUrl = `chrome-extension://${new URL(worker.url()).host}/content.js`;
+    const results = {};
+    for (const scenario of SCENARIOS) {
+      const url = `${shopOrigin}/?policy=${encodeURIComponent(scenario.policy)}&links=${scenario.links}`;
+      const loads = [];
+      const hot = {};
+      for (let i = 0; i < LOADS; i++) {
+        const { ms, byFunction } = await profiledLoad(context, worker, url, scriptUrl);
+        if (i === 0) continue;
+        loads.push(ms);
+        for (const [name, t] of Object.entries(byFunction)) hot[name] = (hot[name] ?? 0) + t / (LOADS - 1);
+      }
+      // Where the time goes: mean ms per load by the innermost content.js function on the stack (its callees included).
+      const hot_functions_ms = Object.fromEntries(Object.entries(hot).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, t]) => [n, Number(t.toFixed(2))]));
+      results[scenario.key] = { ...scenario, median_ms: median(loads), min_ms: Math.min(...loads), max_ms: Math.max(...loads), loads_ms: loads, hot_functions_ms };
+    }
+    return results;
+  } finally {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Load url in a new tab under the CPU profiler until the extension has the page's result; ms of samples with content.js on the stack. */
+async function profiledLoad(context, worker, url, scriptUrl) {
+  const site = new URL(url).origin;
+  // Forget earlier tabs' states, so the one that appears is this load's.
+  await worker.evaluate(() => chrome.storage.session.clear());
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+    await cdp.send('Profiler.start');
+    await page.goto(url);
+    // The content script is done once the background has settled this tab (its message arrived and was answered).
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    for (;;) {
+      const status = await worker.evaluate(async (site) => Object.values(await chrome.storage.session.get(null)).find((s) => s.site === site)?.status, site);
+      if (status && status !== 'analyzing') break;
+      if (Date.now() > deadline) throw new Error(`the extension never settled on ${url} (status ${status ?? 'none'})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 100)); // the reply to sendMessage reaches the content script
+    const { profile } = await cdp.send('Profiler.stop');
+    // The script takes milliseconds; no sample of it at all means the profiler watched the wrong renderer.
+    if (!profile.nodes.some((n) => n.callFrame.url === scriptUrl)) throw new Error(`the CPU profile of ${url} holds no ${scriptUrl} frame`);
+    return contentScriptMs(profile, scriptUrl);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Sum of the sample intervals whose stack holds a frame of scriptUrl (a sample lasts until the
+ * next one), in ms, and the same split by the innermost such frame's function.
+ */
+function contentScriptMs(profile, scriptUrl) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const memo = new Map();
+  /** The innermost node of scriptUrl on the stack ending at id, or null. */
+  const scriptFrame = (id) => {
+    if (id === undefined) return null;
+    if (!memo.has(id)) memo.set(id, nodes.get(id).callFrame.url === scriptUrl ? nodes.get(id) : scriptFrame(parent.get(id)));
+    return memo.get(id);
+  };
+  let us = 0;
+  const byFunction = {};
+  profile.samples.forEach((id, k) => {
+    const frame = scriptFrame(id);
+    if (!frame) return;
+    const dt = profile.timeDeltas[k + 1] ?? SAMPLING_US;
+    us += dt;
+    const name = `${frame.callFrame.functionName || '(top level)'}:${frame.callFrame.lineNumber + 1}`;
+    byFunction[name] = (byFunction[name] ?? 0) + dt / 1000;
+  });
+  return { ms: us / 1000, byFunction };
+}
+
+// ---------------------------------------------------------------- the table
+
+const pass = (ok) => (ok === null ? 'n/a' : ok ? 'PASS' : 'MISS');
+const ms = (x) => (x == null ? 'n/a' : `${x.toFixed(2)} ms`);
+const mbs = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} MB/s`);
+const ratioOrNull = (a, b) => (a != null && b ? a / b : null);
+
+function buildRows({ wasm, native, size, cs }) {
+  const rows = [];
+  const row = (figure, value, budget = '', ok = undefined, key = undefined, number = undefined) =>
+    rows.push({ figure, value, budget, result: ok === undefined ? '' : pass(ok), key, number });
+  const L = wasm.largest;
+  row(`wasm in Chromium: largest policy (${L.name}, ${kb(L.bytes).toFixed(1)} KB), median of ${L.runs}`,
+    `${ms(L.median_ms)} (p10 ${L.p10_ms.toFixed(2)}, p90 ${L.p90_ms.toFixed(2)}, min ${L.min_ms.toFixed(2)}); ${mbs(L.mb_per_s)}`,
+    `<= ${BUDGETS.wasmLargestMs} ms`, L.median_ms <= BUDGETS.wasmLargestMs, 'wasm_largest_ms', L.median_ms);
+  row(`wasm in Chromium: first call (${wasm.first_call.name}, incl. regex compilation)`, ms(wasm.first_call.ms), '', undefined, 'wasm_first_call_ms', wasm.first_call.ms);
+  row('wasm in Chromium: init (fetch + compile + instantiate)', ms(wasm.init_ms), '', undefined, 'wasm_init_ms', wasm.init_ms);
+  row(`wasm in Chromium: ${wasm.all.name} (${kb(wasm.all.bytes).toFixed(1)} KB), sum of medians`, `${ms(wasm.all.median_ms)}; ${mbs(wasm.all.mb_per_s)}`, '', undefined, 'wasm_all_ms', wasm.all.median_ms);
+  for (const p of wasm.policies) {
+    row(`  wasm: ${p.name} (${kb(p.bytes).toFixed(1)} KB), ${p.runs} runs`,
+      `${ms(p.median_ms)} (p10 ${p.p10_ms.toFixed(2)}, p90 ${p.p90_ms.toFixed(2)}, min ${p.min_ms.toFixed(2)}); ${mbs(p.mb_per_s)}`);
+  }
+  const nl = native.largest;
+  const na = native.all;
+  row(`native (criterion median): ${nl ? nl.id : 'largest policy'}`, nl ? `${ms(nl.ms)}; ${mbs(nl.mb_per_s)}` : 'n/a (no criterion results)', '', undefined, 'native_largest_ms', nl?.ms);
+  row('native (criterion median): all fixture policies', na ? `${ms(na.ms)}; ${mbs(na.mb_per_s)}` : 'n/a (no criterion results)',
+    `>= ${BUDGETS.nativeMBs} MB/s`, na ? na.mb_per_s >= BUDGETS.nativeMBs : null, 'native_all_mb_per_s', na?.mb_per_s);
+  for (const b of native.others) {
+    row(`  native: ${b.group}/${b.id}`, b.mb_per_s ? `${ms(b.ms)}; ${mbs(b.mb_per_s)}` : ms(b.ms), '', undefined, `native_${b.group}/${b.id}_ms`, b.ms);
+  }
+  // The ratios compare like with like only if both sides read the same text.
+  const rLargest = nl?.bytes === L.bytes ? ratioOrNull(L.median_ms, nl.ms) : null;
+  const rAll = na?.bytes === wasm.all.bytes ? ratioOrNull(wasm.all.median_ms, na.ms) : null;
+  row('wasm/native: largest policy (wasm also builds the JS report object)', rLargest == null ? 'n/a' : `${rLargest.toFixed(2)}x`,
+    `<= ${BUDGETS.ratio}`, rLargest == null ? null : rLargest <= BUDGETS.ratio, 'ratio_largest', rLargest);
+  row('wasm/native: all fixture policies', rAll == null ? 'n/a' : `${rAll.toFixed(2)}x`, '', undefined, 'ratio_all', rAll);
+  row('size: pkg/policylens_bg.wasm (release)', `${kb(size.wasm_bytes).toFixed(1)} KB`, '', undefined, 'wasm_bytes', size.wasm_bytes);
+  row('size: pkg/policylens_bg.wasm gzipped (zlib level 9)', `${kb(size.wasm_gzip_bytes).toFixed(1)} KB`,
+    `<= ${BUDGETS.gzipKB} KB`, kb(size.wasm_gzip_bytes) <= BUDGETS.gzipKB, 'wasm_gzip_bytes', size.wasm_gzip_bytes);
+  row('size: dist/policylens-chrome.zip', `${kb(size.chrome_zip_bytes).toFixed(1)} KB`, '', undefined, 'chrome_zip_bytes', size.chrome_zip_bytes);
+  row('size: dist/policylens-firefox.zip', `${kb(size.firefox_zip_bytes).toFixed(1)} KB`, '', undefined, 'firefox_zip_bytes', size.firefox_zip_bytes);
+  for (const s of Object.values(cs)) {
+    const budgeted = s.key === 'shop';
+    row(`content script main thread: ${s.label}, median of ${s.loads_ms.length} loads`,
+      `${ms(s.median_ms)} (min ${s.min_ms.toFixed(2)}, max ${s.max_ms.toFixed(2)})`,
+      budgeted ? `<= ${BUDGETS.contentScriptMs} ms` : '', budgeted ? s.median_ms <= BUDGETS.contentScriptMs : undefined, `content_script_${s.key}_ms`, s.median_ms);
+  }
+  return rows;
+}
+
+function printTable(rows, header) {
+  const cols = ['figure', 'value', 'budget', 'result'];
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))]));
+  const line = (r) => cols.map((c) => r[c].padEnd(width[c])).join('  ').trimEnd();
+  console.log(header);
+  console.log(line({ figure: 'figure', value: 'value', budget: 'budget', result: 'result' }));
+  console.log(cols.map((c) => '-'.repeat(width[c])).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main() {
+  const fixtureNames = (await readdir(FIXTURES)).filter((n) => n.endsWith('.txt')).sort();
+  const wasm = await wasmInChromium(fixtureNames);
+  const native = await nativeFigures();
+  if (!native.all || !native.largest) console.error('warning: no criterion results under target/criterion/analyze (run `cargo bench --bench analyze` first)');
+  const size = await sizes();
+  const shop = await shopSite(fixtureNames);
+  let cs;
+  try {
+    cs = await contentScriptCost(shop.origin);
+  } finally {
+    await shop.close();
+  }
+  const rows = buildRows({ wasm, native, size, cs });
+  const header = `policylens ${wasm.version} benchmarks: Chromium ${wasm.chromium}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); KB = 1000 bytes, MB = 10^6 bytes; ` +
+    `timer ${wasm.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs'}`;
+  printTable(rows, header);
+  const json = {
+    date: new Date().toISOString(),
+    header,
+    budgets: BUDGETS,
+    rows: rows.map(({ figure, value, budget, result, key, number }) => ({ figure, value, budget, result, key, number })),
+    raw: { wasm, native, size, content_script: cs },
+  };
+  await writeFile(OUT_JSON, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`(also written to ${OUT_JSON.slice(ROOT.length + 1)})`);
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error?.stack ?? error}`);
+  process.exit(1);
+});
