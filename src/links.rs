@@ -3,7 +3,7 @@
 //! after a lost line break ("…personalized-adsAdditionally,"), trailing
 //! punctuation, and obfuscated addresses ("art [at] example.com").
 
-use regex::Regex;
+use crate::text::Pattern;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -26,45 +26,42 @@ pub(crate) struct FoundEmail {
 }
 
 /// Characters that end a URL written in running text.
-const URL_BODY: &str = r#"[^\s<>"'“”‘’()\[\]{}|\\^`]"#;
+/// (ASCII only: a curly quote or any other non-ASCII character ends a URL written in prose.)
+const URL_BODY: &str = r#"[^\s<>"'()\[\]{}|\\^`\x80-\xff]"#;
 
 /// Scheme URLs and bare `www.` hosts (their literal prefixes make the scan fast).
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static URL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)https?://{URL_BODY}+|(?-u:\b)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{URL_BODY}*"
     ))
-    .expect("static pattern")
 });
 
 /// Bare hosts with a path ("youradchoices.com/appchoices"): only with a path,
 /// so that a shop's name ("CaliJewelz.com") is not taken for a link.
-static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static BARE_URL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|info|net|io|co|eu|us|uk|de|fr|ca)/{URL_BODY}*"
     ))
-    .expect("static pattern")
 });
 
 /// Plain addresses (scanned from their "@").
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+").expect("static pattern")
-});
+static EMAIL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"));
 
 /// Obfuscated addresses: "name [at] host [dot] tld", "name (at) host.tld".
-static OBFUSCATED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static OBFUSCATED_EMAIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)[a-z0-9._%+-]+\s?(?:\[at\]|\(at\)|\{at\})\s?[a-z0-9-]+(?:(?:\s?(?:\[dot\]|\(dot\)|\{dot\})\s?|\.)[a-z0-9-]+)+",
     )
-    .expect("static pattern")
 });
 
 /// The matches of two patterns in order of position, without overlaps (the earlier wins).
-fn merged<'t>(text: &'t str, a: &Regex, b: &Regex) -> Vec<regex::Match<'t>> {
-    let mut all: Vec<regex::Match> = a.find_iter(text).chain(b.find_iter(text)).collect();
-    all.sort_by_key(|m| (m.start(), std::cmp::Reverse(m.end())));
-    let mut out: Vec<regex::Match> = Vec::with_capacity(all.len());
+fn merged(text: &str, a: &Pattern, b: &Pattern) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = a.find_iter(text).chain(b.find_iter(text)).collect();
+    all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for m in all {
-        if out.last().is_none_or(|last| m.start() >= last.end()) {
+        if out.last().is_none_or(|last| m.start >= last.end) {
             out.push(m);
         }
     }
@@ -73,9 +70,10 @@ fn merged<'t>(text: &'t str, a: &Regex, b: &Regex) -> Vec<regex::Match<'t>> {
 
 /// Words that open a sentence, seen glued to the end of a URL when a line
 /// break was lost ("…personalized-adsAdditionally, you can…").
-static GLUED_WORD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[a-z0-9](?:Additionally|Also|Finally|However|Further|Furthermore|This|These|The|To|We|You|Your|If|For|Please|Click|See|Learn|Visit|Our|Some|Note)[,.;:]?$|[a-z][A-Z]{2,}[A-Z-]*$")
-        .expect("static pattern")
+static GLUED_WORD_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"[a-z0-9](?:Additionally|Also|Finally|However|Further|Furthermore|This|These|The|To|We|You|Your|If|For|Please|Click|See|Learn|Visit|Our|Some|Note)[,.;:]?$|[a-z][A-Z]{2,}[A-Z-]*$",
+    )
 });
 
 /// Find every URL written in `text`, in order.
@@ -83,16 +81,16 @@ pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     let mut out = Vec::new();
     for m in merged(text, &URL, &BARE_URL) {
         // Skip a host that is the tail of an e-mail address or of a longer URL.
-        if m.start() > 0 {
-            let prev = text.as_bytes()[m.start() - 1];
+        if m.start > 0 {
+            let prev = text.as_bytes()[m.start - 1];
             if prev == b'@' || prev == b'/' || prev == b'.' {
                 continue;
             }
         }
-        let Some(len) = clean_url_len(m.as_str()) else {
+        let Some(len) = clean_url_len(&text[m.clone()]) else {
             continue;
         };
-        let mut start = m.start();
+        let mut start = m.start;
         let mut raw = &text[start..start + len];
         // A broken relative link: "https://host/some-page/www.other.org/path".
         if let Some(p) = raw.find("/www.").filter(|&p| p > 8) {
@@ -102,7 +100,7 @@ pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
         out.push(FoundUrl {
             url: raw.to_string(),
             span: Some(start..start + raw.len()),
-            anchor: anchor_before(text, m.start()),
+            anchor: anchor_before(text, m.start),
         });
     }
     out
@@ -131,7 +129,7 @@ fn clean_url_len(raw: &str) -> Option<usize> {
             '.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '-', '*', '>',
         ]);
         if let Some(m) = GLUED_WORD_TAIL.find(s) {
-            s = &s[..m.start() + 1];
+            s = &s[..m.start + 1];
         }
         if s.len() == before {
             break;
@@ -172,16 +170,17 @@ pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
     merged(text, &EMAIL, &OBFUSCATED_EMAIL)
         .into_iter()
         .filter_map(|m| {
-            let address = clean_email(m.as_str())?;
+            let raw = &text[m.clone()];
+            let address = clean_email(raw)?;
             // Cleaning only ever shortens plain addresses; keep the span honest.
-            let end = if m.as_str().contains('@') {
-                m.start() + address.len()
+            let end = if raw.contains('@') {
+                m.start + address.len()
             } else {
-                m.end()
+                m.end
             };
             Some(FoundEmail {
                 address,
-                span: m.start()..end,
+                span: m.start..end,
             })
         })
         .collect()

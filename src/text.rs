@@ -8,7 +8,6 @@
 //! and every quote they return is a slice of it.
 
 use crate::report::Quote;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -451,19 +450,18 @@ pub(crate) fn negated_before(lower: &str, sentence_start: usize, pos: usize) -> 
     let clause = CLAUSE_BREAK
         .find_iter(window)
         .last()
-        .map_or(window, |m| &window[m.end()..]);
+        .map_or(window, |m| &window[m.end..]);
     NEGATION.is_match(clause)
 }
 
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[;:.]|(?-u:\b)(?:but|however|although|though|whereas|that|which|who|unless|except|instead|rather)(?-u:\b)")
-        .expect("static pattern")
+static CLAUSE_BREAK: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"[;:.]|\b(?:but|however|although|though|whereas|that|which|who|unless|except|instead|rather)\b",
+    )
 });
 
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:not|never|no longer|neither|nor|no)(?-u:\b)|n[’']t(?-u:\b)")
-        .expect("static pattern")
-});
+static NEGATION: LazyLock<Pattern> =
+    LazyLock::new(|| pattern(r"\b(?:not|never|no longer|neither|nor|no)\b|n[’']t\b"));
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,6 @@
 
 use crate::report::{DoNotTrack, Finding, Quote, Tracking, TrackingEvidence};
 use crate::text::{negated_before, pattern, Document, Pattern};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Quotes kept per flag: enough to convince, few enough to read.
@@ -177,9 +176,10 @@ static SOCIAL_USE: LazyLock<Pattern> = LazyLock::new(|| {
 const SOCIAL_NETWORKS: &[&str] = &["Facebook", "Pinterest", "TikTok", "Snapchat", "Twitter"];
 
 /// Do Not Track, as a signal (not "we do not track users").
-static DNT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"Do Not Track|DO NOT TRACK|Do-Not-Track|[“"']do[- ]not[- ]track[”"']|(?i:do[- ]not[- ]track)(?-u:\s+)(?i:signals?|features?|settings?|requests?|headers?|preferences?|mechanisms?|options?|disclosures?|browser)|(?-u:\b)DNT(?-u:\b)"#)
-        .expect("static pattern")
+static DNT_MENTION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r#"Do Not Track|DO NOT TRACK|Do-Not-Track|[“"']do[- ]not[- ]track[”"']|(?i:do[- ]not[- ]track)(?-u:\s+)(?i:signals?|features?|settings?|requests?|headers?|preferences?|mechanisms?|options?|disclosures?|browser)|(?-u:\b)DNT(?-u:\b)"#,
+    )
 });
 
 static DNT_REFUSED: LazyLock<Pattern> = LazyLock::new(|| {
@@ -397,7 +397,7 @@ fn services(doc: &Document) -> Vec<Finding> {
 fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
     // The sentences about DNT: those naming it, those under a DNT heading,
     // and the one right after a mention ("… DNT signals. We do not respond to them.").
-    let mentions = sentences_touched(doc, DNT_MENTION.find_iter(doc.text).map(|m| m.range()));
+    let mentions = sentences_touched(doc, DNT_MENTION.find_iter(doc.text));
     if mentions.is_empty() {
         return (DoNotTrack::NotMentioned, Vec::new());
     }
