@@ -28,14 +28,14 @@ const MAX_EVIDENCE: usize = 3;
 /// "… may be considered a 'sale' under the CCPA": the site's own word that its sharing is a sale.
 static CONSIDERED_SALE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r#"\b(?:considered|deemed|constitutes?|constituted|qualif(?:y|ies) as|treated as|regarded as|defined as)\s+(?:to be\s+)?(?:an?\s+)?["“'‘]?(?:sale|sales|selling|sell|sharing)\b"#,
+        r#"\b(?:considered|deemed|constitutes?|constituted|qualif(?:y|ies) as|treated as|regarded as|defined as)\s+(?:to be\s+)?(?:an?\s+)?["“'‘]?(?:sale|sales|selling|sell|sharing)\b|\b(?:share|shares|shared|sharing)\b["”']?[^.;]{0,80}?\bfor\s+cross[- ]context\s+behaviou?ral\b"#,
     )
 });
 
 /// "we (may) (have) sold / rent / trade …": the site selling, in the active voice.
 static WE_SELL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\bwe\b(?:\s+[a-z,/]+){0,5}?\s+(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b",
+        r#"\bwe\b(?:\s+[a-z,/"“”']+){0,5}?\s+["“']?(?:sell|sold|rent|rented|trade|traded|lease|leased|sell/share|sold/shared)\b"#,
     )
 });
 
@@ -59,6 +59,10 @@ static BUSINESS_SALE: LazyLock<Pattern> = LazyLock::new(|| {
         r"\b(?:merger|acquisition|acquired|bankruptcy|reorgani[sz]ation|assets|stock|our products|products (?:or|and) services to you|for sale)\b",
     )
 });
+
+/// "Categories we have sold in the past 12 months: None."
+static NOTHING_SOLD: LazyLock<Pattern> =
+    LazyLock::new(|| pattern(r"\bnone\W*$|\bno (?:personal )?(?:information|data)\b"));
 
 /// Statements of the reader's rights, questions and conditions describe, they don't admit.
 static RIGHTS_TALK: LazyLock<Pattern> = LazyLock::new(|| {
@@ -106,7 +110,7 @@ static THOSE_PARTIES_USE: LazyLock<Pattern> = LazyLock::new(|| {
 /// "we do not sell / will never share / have not sold …".
 static DENIAL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,3}?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b",
+        r#"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,3}?["“']?(?:sell|rent|trade|lease|share|disclose|transfer|provide|give|release|exchange|sold|rented|traded|shared)\b"#,
     )
 });
 
@@ -191,6 +195,7 @@ pub(crate) fn assess(doc: &Document) -> Selling {
                     .any(|m| not_negated_at(last_word(s, m))))
                 && SOLD_OBJECT.is_match(s)
                 && !BUSINESS_SALE.is_match(s)
+                && !NOTHING_SOLD.is_match(s)
                 && !rights());
 
         // 2. Sharing for the third party's own marketing.
@@ -314,11 +319,22 @@ mod tests {
             "We don’t sell your personal information.",
             "Your personal information will never be sold to anyone.",
             "We have not sold any personal information in the preceding 12 months.",
+            "We do not “sell” or “share” your personal information for cross-context behavioral advertising.",
         ] {
+            assert_eq!(verdict(denial), SellingVerdict::DoesNotSell, "{denial}");
+        }
+        for nothing in
+            ["Categories of personal information we have sold in the past 12 months: none."]
+        {
+            assert_eq!(verdict(nothing), SellingVerdict::NotStated, "{nothing}");
+        }
+        for denial in ["We never rent your data."] {
             assert_eq!(verdict(denial), SellingVerdict::DoesNotSell, "{denial}");
         }
         for sale in [
             "We may sell your information to third parties.",
+            "In the past 12 months we have “sold” or “shared” the following categories of personal information.",
+            "We share identifiers with advertising partners for cross-context behavioral advertising.",
             "In some cases, the personal information we share may be considered a “sale” or “sharing” under applicable law.",
             "We may share your contact details with partners so that they can send you offers of their own.",
         ] {

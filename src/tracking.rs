@@ -91,7 +91,7 @@ const SERVICE_PATTERNS: &[(&str, &str)] = &[
     ),
     (
         "Shopify Analytics",
-        r"\bshopify analytics\b|\bshopify(?:['’]s)? (?:reports|statistics|stats)\b|\bwebsite provider(?:['’]s)? internal statistics\b",
+        r"\bshopify analytics\b|\bshopify(?:['’]s)? (?:reports|statistics|stats|analytics)\b|\bwebsite provider(?:['’]s)? internal statistics\b|\b_shopify_(?:s|y|sa_t|sa_p|visit)\b",
     ),
     ("Klaviyo", r"\bklaviyo\b"),
     ("Hotjar", r"\bhotjar\b"),
