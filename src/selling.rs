@@ -323,14 +323,14 @@ mod tests {
         ] {
             assert_eq!(verdict(denial), SellingVerdict::DoesNotSell, "{denial}");
         }
-        for nothing in
-            ["Categories of personal information we have sold in the past 12 months: none."]
-        {
-            assert_eq!(verdict(nothing), SellingVerdict::NotStated, "{nothing}");
-        }
-        for denial in ["We never rent your data."] {
-            assert_eq!(verdict(denial), SellingVerdict::DoesNotSell, "{denial}");
-        }
+        assert_eq!(
+            verdict("Categories of personal information we have sold in the past 12 months: none."),
+            SellingVerdict::NotStated
+        );
+        assert_eq!(
+            verdict("We never rent your data."),
+            SellingVerdict::DoesNotSell
+        );
         for sale in [
             "We may sell your information to third parties.",
             "In the past 12 months we have “sold” or “shared” the following categories of personal information.",
