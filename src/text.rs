@@ -9,7 +9,6 @@
 
 use crate::report::Quote;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// A sentence (or a heading, or a list item) of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -442,26 +441,53 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
 /// we do share … that may be considered a sale" the "sale" is not negated.
 pub(crate) fn negated_before(lower: &str, sentence_start: usize, pos: usize) -> bool {
     const WINDOW: usize = 70;
-    let mut from = pos.saturating_sub(WINDOW).max(sentence_start);
-    while !lower.is_char_boundary(from) {
-        from += 1;
+    let from = pos.saturating_sub(WINDOW).max(sentence_start);
+    let window = &lower.as_bytes()[from..pos.max(from)];
+    // Read the words left to right: a clause break forgets, a negation marks.
+    let mut negated = false;
+    let mut word_start = None;
+    for (k, &b) in window.iter().chain(std::iter::once(&b' ')).enumerate() {
+        let in_word = b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80;
+        if in_word {
+            word_start.get_or_insert(k);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            let word = &window[start..k];
+            if CLAUSE_WORDS.contains(&word) {
+                negated = false;
+            } else if NEGATIONS.contains(&word)
+                || word.ends_with(b"n't")
+                || word.ends_with("n\u{2019}t".as_bytes())
+            {
+                negated = true;
+            }
+        }
+        if matches!(b, b';' | b':' | b'.') {
+            negated = false;
+        }
     }
-    let window = &lower[from..pos];
-    let clause = CLAUSE_BREAK
-        .find_iter(window)
-        .last()
-        .map_or(window, |m| &window[m.end..]);
-    NEGATION.is_match(clause)
+    negated
 }
 
-static CLAUSE_BREAK: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"[;:.]|\b(?:but|however|although|though|whereas|that|which|who|unless|except|instead|rather)\b",
-    )
-});
+/// Words that open a new clause, ending the reach of a negation before them.
+const CLAUSE_WORDS: &[&[u8]] = &[
+    b"but",
+    b"however",
+    b"although",
+    b"though",
+    b"whereas",
+    b"that",
+    b"which",
+    b"who",
+    b"unless",
+    b"except",
+    b"instead",
+    b"rather",
+];
 
-static NEGATION: LazyLock<Pattern> =
-    LazyLock::new(|| pattern(r"\b(?:not|never|no longer|neither|nor|no)\b|n[’']t\b"));
+/// Words that negate what follows in their clause ("n't" is read from the word's end).
+const NEGATIONS: &[&[u8]] = &[b"not", b"never", b"neither", b"nor", b"no"];
 
 #[cfg(test)]
 mod tests {
