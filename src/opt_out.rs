@@ -9,7 +9,7 @@
 //! third party's privacy policy or an information page is not an opt-out.
 
 use crate::links::{clean_email, url_key, FoundEmail, FoundUrl};
-use crate::report::{Finding, Mechanism, OptOut, OptOutEvidence, Quote};
+use crate::report::{Finding, Mechanism, OptOut, OptOutEvidence};
 use crate::text::{negated_before, pattern, Document, Pattern};
 use crate::tracking::matching;
 use crate::Link;
@@ -413,16 +413,7 @@ fn mechanisms(doc: &Document) -> Vec<Finding> {
             .into_iter()
             .filter(|&i| qualifies(doc, *mechanism, re, i))
             .collect();
-        let mut evidence: Vec<Quote> = Vec::new();
-        for i in sentences {
-            let q = doc.quote(i);
-            if !evidence.iter().any(|e| e.text == q.text) {
-                evidence.push(q);
-            }
-            if evidence.len() == MAX_QUOTES {
-                break;
-            }
-        }
+        let evidence = doc.quotes(sentences, MAX_QUOTES);
         if !evidence.is_empty() {
             out.push(Finding {
                 value: mechanism.name().to_string(),

@@ -253,19 +253,7 @@ pub(crate) fn assess(doc: &Document) -> Selling {
     } else {
         (SellingVerdict::NotStated, Vec::new())
     };
-    let mut seen = Vec::new();
-    let evidence = chosen
-        .into_iter()
-        .filter(|&i| {
-            // The same sentence repeated (policies repeat whole sections) is quoted once.
-            let text = doc.sentence(i);
-            let fresh = !seen.contains(&text);
-            seen.push(text);
-            fresh
-        })
-        .take(MAX_EVIDENCE)
-        .map(|i| doc.quote(i))
-        .collect();
+    let evidence = doc.quotes(chosen, MAX_EVIDENCE);
     Selling { verdict, evidence }
 }
 

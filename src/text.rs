@@ -208,6 +208,22 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Sentences `indices` as quotes, in order, at most `max`; a sentence
+    /// repeated word for word (policies repeat whole sections) is quoted once.
+    pub fn quotes(&self, indices: impl IntoIterator<Item = usize>, max: usize) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
+        for i in indices {
+            if out.len() == max {
+                break;
+            }
+            let text = self.sentence(i);
+            if !out.iter().any(|q| q.text == text) {
+                out.push(self.quote(i));
+            }
+        }
+        out
+    }
+
     /// The lowercased heading of sentence `i`, or "".
     pub fn heading_of(&self, i: usize) -> &str {
         match self.sentences[i].heading {

@@ -212,14 +212,14 @@ pub(crate) fn assess(doc: &Document) -> Tracking {
     } else {
         Vec::new()
     };
-    evidence.cookies = quotes(doc, &cookies);
-    evidence.web_beacons = quotes(doc, &affirmed(doc, &WEB_BEACONS));
-    evidence.analytics = quotes(doc, &affirmed(doc, &ANALYTICS));
-    evidence.targeted_advertising = quotes(doc, &affirmed(doc, &TARGETED_ADS));
+    evidence.cookies = doc.quotes(cookies, MAX_QUOTES);
+    evidence.web_beacons = doc.quotes(affirmed(doc, &WEB_BEACONS), MAX_QUOTES);
+    evidence.analytics = doc.quotes(affirmed(doc, &ANALYTICS), MAX_QUOTES);
+    evidence.targeted_advertising = doc.quotes(affirmed(doc, &TARGETED_ADS), MAX_QUOTES);
 
     evidence.services = services(doc);
     let (do_not_track, dnt_sentences) = do_not_track(doc);
-    evidence.do_not_track = quotes(doc, &dnt_sentences);
+    evidence.do_not_track = doc.quotes(dnt_sentences, MAX_QUOTES);
 
     Tracking {
         cookies: !evidence.cookies.is_empty(),
@@ -239,15 +239,7 @@ fn has_analytics_service(services: &[Finding]) -> bool {
 
 /// Sentences where `re` matches (in the lowercased text), in order, each once.
 pub(crate) fn matching(doc: &Document, re: &Pattern) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for m in re.find_iter(&doc.lower) {
-        if let Some(i) = doc.sentence_at(m.start) {
-            if doc.sentences[i].span.contains(&m.start) && out.last() != Some(&i) {
-                out.push(i);
-            }
-        }
-    }
-    out
+    sentences_touched(doc, re.find_iter(&doc.lower))
 }
 
 /// The sentences that the given byte ranges touch, in order, each once. A
@@ -299,18 +291,6 @@ fn affirmed(doc: &Document, re: &Pattern) -> Vec<usize> {
         .collect();
     hits.sort();
     hits.into_iter().map(|(_, i)| i).take(MAX_QUOTES).collect()
-}
-
-fn quotes(doc: &Document, sentences: &[usize]) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
-    for &i in sentences {
-        let q = doc.quote(i);
-        if !out.iter().any(|o| o.text == q.text) {
-            out.push(q);
-        }
-    }
-    out.truncate(MAX_QUOTES);
-    out
 }
 
 /// All the service names at once: one pass over the text finds where any stands.
