@@ -51,12 +51,46 @@
     return a.closest('footer, [role="contentinfo"]') ? score + 1 : score;
   }
 
-  function findPolicyLink() {
+  /** At most this many links are scored: a page may hold tens of thousands. */
+  const MAX_SCORED_LINKS = 1000;
+  /** Where shops put the policy link (a link there scores one more). */
+  const FOOTER_LINKS = 'footer a[href], [role="contentinfo"] a[href]';
+  /** Links that may score: those whose address says "privacy", and the footers'. */
+  const LIKELY_LINKS = `a[href*="privacy" i], ${FOOTER_LINKS}`;
+  /** Text saying "privacy" in any case (XPath 1.0 has no lower-case()). */
+  const PRIVACY_TEXT = "descendant::text()[contains(translate(., 'PRIVACY', 'privacy'), 'privacy')]";
+
+  /** The first of the best-scoring links (null if none scores), and its score. */
+  function bestLink(links) {
     let best = null;
     let bestScore = 0;
-    for (const a of document.querySelectorAll('a[href]')) {
-      const score = policyLinkScore(a);
-      if (score > bestScore) [best, bestScore] = [a, score];
+    for (let i = 0; i < Math.min(links.length, MAX_SCORED_LINKS); i++) {
+      const score = links[i] ? policyLinkScore(links[i]) : 0;
+      if (score > bestScore) [best, bestScore] = [links[i], score];
+    }
+    return [best, bestScore];
+  }
+
+  /** The links (or nulls) around the page's text nodes that say "privacy", in document order. */
+  function linksSayingPrivacy() {
+    const found = document.evaluate(PRIVACY_TEXT, document.body, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    return Array.from({ length: found.snapshotLength }, (_, i) => found.snapshotItem(i).parentElement?.closest('a[href]'));
+  }
+
+  /**
+   * The page's policy link: the first of its best-scoring links, of those likely to score. A page
+   * may hold thousands of links, and reading each one's origin, words and ancestors costs
+   * microseconds, so the candidates are found natively: the footers' links first (one scoring 4,
+   * the most a link can, is the one); else those and the links whose address says "privacy"; else
+   * the links whose words say it. Where the base URL's path says "privacy" (which a relative link
+   * takes on), any link may score: the page's first links are.
+   */
+  function findPolicyLink() {
+    let [best, score] = bestLink(document.querySelectorAll(FOOTER_LINKS));
+    if (score < 4) {
+      const anyLink = /privacy/i.test(new URL(document.baseURI).pathname);
+      [best] = bestLink(document.querySelectorAll(anyLink ? 'a[href]' : LIKELY_LINKS));
+      if (!best && !anyLink) [best] = bestLink(linksSayingPrivacy());
     }
     return best && best.href.split('#')[0];
   }
@@ -78,35 +112,44 @@
     return links;
   }
 
-  const isHidden = (el) =>
-    el.hidden || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '') ||
-    (el.localName === 'input' && el.type === 'hidden');
+  /** Elements that may be hidden (isHidden tells), or whose content is never shown. */
+  const MAYBE_HIDDEN = [...INVISIBLE, '[hidden]', '[style*="none" i]', '[style*="hidden" i]'].join(', ');
+  const isHidden = (el) => el.hidden || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
+  /** Elements whose text innerHTML writes unescaped. */
+  const RAW_TEXT = 'xmp, noembed, noframes, plaintext';
+  /** A tag's attributes as innerHTML writes them (once whitespace is collapsed): a value never ends a tag. */
+  const ATTRIBUTES = '(?: =?[^ />=]*="[^"]*")*';
+  const BLOCK_TAG = new RegExp(`<\\/?(?:${[...BLOCKS, 'br'].join('|')})(?=[ >])${ATTRIBUTES}>`, 'g');
+  const ANY_TAG = new RegExp(`<(?:!--[^]*?-->|!\\[CDATA\\[[^]*?\\]\\]>|\\/?[a-zA-Z][^ />]*${ATTRIBUTES}>)`, 'g');
 
   /**
-   * The visible text of a parsed (never rendered) document, as innerText would give it:
-   * hidden and script-like elements skipped, blocks on their own lines, whitespace collapsed
-   * outside <pre>. Recursion is safe: HTML parsers cap nesting depth at a few hundred.
+   * The visible text of a parsed (never rendered, so ours to change) document's body, as
+   * innerText would give it: hidden and script-like elements left out, blocks and <br> on lines of
+   * their own (an empty line between blocks), whitespace collapsed (<pre> keeps its line breaks).
+   *
+   * Walking the nodes from script costs microseconds a node, and a policy has thousands; instead
+   * the few hidden elements are taken out, the body serialized natively, and its markup turned into
+   * text by a few regular expressions over the whole string. The serializer makes that exact: it
+   * writes every end tag, each attribute as ` name="value"` with `"` escaped, and `<`, `>`, `&` and
+   * U+00A0 in text as entities, except inside the RAW_TEXT elements (made plain text first) and the
+   * script-like ones (taken out). U+0000 stands for <pre>'s line breaks meanwhile: the HTML parser
+   * never leaves one in a document.
    */
-  function visibleText(root) {
-    const parts = [];
-    const walk = (node, pre) => {
-      for (const child of node.childNodes) {
-        if (child.nodeType === Node.TEXT_NODE) {
-          parts.push(pre ? child.data : child.data.replace(/\s+/g, ' '));
-        } else if (child.nodeType === Node.ELEMENT_NODE && !INVISIBLE.has(child.localName) && !isHidden(child)) {
-          if (child.localName === 'br') {
-            parts.push('\n');
-            continue;
-          }
-          const block = BLOCKS.has(child.localName);
-          if (block) parts.push('\n');
-          walk(child, pre || child.localName === 'pre');
-          if (block) parts.push('\n');
-        }
-      }
-    };
-    walk(root, false);
-    return parts.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  function visibleText(body) {
+    for (const el of body.querySelectorAll(MAYBE_HIDDEN)) if (INVISIBLE.has(el.localName) || isHidden(el)) el.remove();
+    for (const el of body.querySelectorAll(RAW_TEXT)) el.replaceWith(el.textContent);
+    const pres = body.querySelectorAll('pre');
+    for (const pre of pres) {
+      const walker = body.ownerDocument.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) walker.currentNode.data = walker.currentNode.data.replace(/\n/g, '\0');
+    }
+    let text = body.innerHTML;
+    if (text.includes('&nbsp;')) text = text.replace(/&nbsp;/g, ' ');
+    text = text.replace(/ \s+|[^\S ]\s*/g, ' ').replace(BLOCK_TAG, '\n').replace(ANY_TAG, '');
+    if (text.includes('&')) text = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    if (pres.length) text = text.replace(/\0/g, '\n');
+    // No spaces around line breaks, and no more than one empty line.
+    return text.replace(/ *(\n) *(?:(\n) *)?(?:\n *)*/g, '$1$2').trim().slice(0, MAX_TEXT_CHARS);
   }
 
   /** Fetch the same-origin policy page and read it without running anything in it. */
@@ -121,7 +164,8 @@
     // DOMParser documents are inert: scripts do not run, images and styles do not load.
     const doc = new DOMParser().parseFromString(body, 'text/html');
     const base = new URL(doc.querySelector('base[href]')?.getAttribute('href') ?? '', response.url);
-    return { text: visibleText(doc.body), links: pageLinks(doc, base), url: response.url, title: doc.title.slice(0, MAX_SHORT_CHARS) };
+    const links = pageLinks(doc, base); // before visibleText takes the hidden elements out
+    return { text: visibleText(doc.body), links, url: response.url, title: doc.title.slice(0, MAX_SHORT_CHARS) };
   }
 
   /** The policy to analyze: this page if it is one, else the page its policy link points to; null if none. */
