@@ -33,8 +33,9 @@ cmd_setup() {
     step "apt: browsers already installed"
   fi
   step "rustup: wasm32-unknown-unknown target, rustfmt, clippy"
-  rustup target add wasm32-unknown-unknown >/dev/null 2>&1
-  rustup component add rustfmt clippy >/dev/null 2>&1
+  rustup target add wasm32-unknown-unknown
+  # Usually part of the toolchain already; `test` fails clearly if they are missing.
+  rustup component add rustfmt clippy >/dev/null 2>&1 || echo "warning: could not add rustfmt/clippy" >&2
   if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
     step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --quiet
