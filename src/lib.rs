@@ -177,16 +177,10 @@ fn looks_binary(text: &str) -> bool {
     sample.contains(&0) || control * 20 > sample.len()
 }
 
-/// `text` cut to at most `max` bytes on a character boundary.
+/// `text` cut to at most `max` bytes on a character boundary, and whether it was cut.
 fn cap(text: &str, max: usize) -> (&str, bool) {
-    if text.len() <= max {
-        return (text, false);
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    (&text[..end], true)
+    let cut = text::prefix(text, max);
+    (cut, cut.len() < text.len())
 }
 
 #[cfg(test)]

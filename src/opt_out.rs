@@ -10,6 +10,7 @@
 
 use crate::links::{clean_email, url_key, FoundEmail, FoundUrl};
 use crate::report::{Finding, Mechanism, OptOut, OptOutEvidence};
+use crate::selling::{DO_NOT_SELL_LINK, OPT_OUT_OF_HAVING_SOLD};
 use crate::text::{negated_before, pattern, Document, Pattern};
 use crate::tracking::matching;
 use crate::Link;
@@ -157,9 +158,9 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
         ),
         (
             Mechanism::DoNotSellLink,
-            pattern(
-                r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out (?:of|from)\b[^.;]{0,50}?["“]?(?:sale|sales|selling|sharing)["”]? of\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#,
-            ),
+            pattern(&format!(
+                r#"{DO_NOT_SELL_LINK}|\bopt[- ]?out (?:of|from)\b[^.;]{{0,50}}?["“]?(?:sale|sales|selling|sharing)["”]? of\b|{OPT_OUT_OF_HAVING_SOLD}"#
+            )),
         ),
         (
             Mechanism::Gpc,

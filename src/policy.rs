@@ -99,7 +99,7 @@ pub(crate) struct Assessment {
 /// Decide whether `doc` reads as a privacy policy.
 pub(crate) fn assess(doc: &Document) -> Assessment {
     // Counting words over the first 200 KB says enough about the language.
-    let sample = prefix(&doc.lower, 200 * 1024);
+    let sample = crate::text::prefix(&doc.lower, 200 * 1024);
     let (words, function_words) = count_words(sample);
     let english = if words == 0 {
         0.0
@@ -125,14 +125,6 @@ pub(crate) fn assess(doc: &Document) -> Assessment {
         likelihood,
         reason,
     }
-}
-
-fn prefix(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 #[cfg(test)]

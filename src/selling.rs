@@ -141,10 +141,16 @@ static LIMITED_DENIAL: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// "Do Not Sell My Personal Information", "opt out of the sale of …".
 static DNS_OFFER: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r#"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b"#,
-    )
+    pattern(&format!(
+        r"{DO_NOT_SELL_LINK}|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|{OPT_OUT_OF_HAVING_SOLD}"
+    ))
 });
+
+/// The name of the opt-out link itself: "Do Not Sell (or Share) My Personal Information".
+pub(crate) const DO_NOT_SELL_LINK: &str = r"\bdo not (?:sell|share)(?: or share| ?/ ?share)? my(?: personal)? (?:info|information|data)\b";
+
+/// "opt out of having your information sold".
+pub(crate) const OPT_OUT_OF_HAVING_SOLD: &str = r"\bopt[- ]?out,? of having (?:your|their) (?:personal )?(?:information|data) (?:sold|shared)\b";
 
 /// An instruction that goes with an offer: a link, a form, a way to ask.
 static INSTRUCTION: LazyLock<Pattern> = LazyLock::new(|| {

@@ -233,6 +233,15 @@ impl<'a> Document<'a> {
     }
 }
 
+/// `s` cut to at most `max` bytes, on a character boundary.
+pub(crate) fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Whether `pos` falls strictly inside one of the sorted `protected` ranges.
 fn inside_any(protected: &[Range<usize>], pos: usize) -> bool {
     let i = protected.partition_point(|p| p.start < pos);
