@@ -26,6 +26,7 @@ mod opt_out;
 mod policy;
 mod report;
 mod selling;
+mod statements;
 mod text;
 mod tracking;
 /// The JavaScript API (wasm32 only): `analyzePage`, `analyzeText`, `version`.
@@ -40,8 +41,9 @@ mod wasm;
 pub use error::Error;
 pub use report::{
     DoNotTrack, DocumentInfo, Finding, Mechanism, OptOut, OptOutEvidence, Quote, Report, Selling,
-    SellingVerdict, Tracking, TrackingEvidence, SCHEMA_VERSION,
+    SellingVerdict, StatementReport, Tracking, TrackingEvidence, SCHEMA_VERSION,
 };
+pub use statements::{Act, Actor, Data, Kind, Modality, Polarity, Purpose, Recipient, Strength};
 
 /// How much text is read. Real policies run to 80 KB; a page beyond this is
 /// cut here (and `document.truncated` says so), which bounds the time a
@@ -132,13 +134,42 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
     }
 
     let page_links = &page.links[..page.links.len().min(MAX_LINKS)];
+    let statements = statements::read(&doc);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         document,
-        selling: selling::assess(&doc),
+        selling: selling::assess(&doc, &statements),
         tracking: tracking::assess(&doc),
         opt_out: opt_out::assess(&doc, &found_urls, &found_emails, page_links),
+        statements: statement_reports(&doc, &statements),
     })
+}
+
+/// At most this many statements are listed in the report (a long policy makes hundreds).
+const MAX_STATEMENTS: usize = 60;
+
+/// The statements as the report lists them, each with its reading.
+fn statement_reports(
+    doc: &text::Document,
+    statements: &[statements::Statement],
+) -> Vec<StatementReport> {
+    statements
+        .iter()
+        .take(MAX_STATEMENTS)
+        .map(|s| StatementReport {
+            quote: doc.quote(s.sentence).with_reading(&s.reading()),
+            lead_in: s.lead_in.map(|j| doc.quote(j)),
+            actor: s.actor,
+            act: s.act,
+            data: s.data,
+            recipient: s.recipient,
+            purpose: s.purpose,
+            polarity: s.polarity,
+            modality: s.modality,
+            kind: s.kind,
+            strength: s.strength,
+        })
+        .collect()
 }
 
 fn empty_report(document: DocumentInfo) -> Report {
@@ -164,6 +195,7 @@ fn empty_report(document: DocumentInfo) -> Report {
             mechanisms: Vec::new(),
             evidence: OptOutEvidence::default(),
         },
+        statements: Vec::new(),
     }
 }
 

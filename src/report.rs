@@ -5,7 +5,10 @@
 use serde::Serialize;
 
 /// Bumped whenever a field changes meaning or shape.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: quotes carry a `reading` (the statement in plain words) and the report
+/// lists the policy's `statements`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What policylens read in one page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,6 +23,9 @@ pub struct Report {
     pub tracking: Tracking,
     /// How the reader can say no.
     pub opt_out: OptOut,
+    /// What the policy says about selling and sharing personal data, statement
+    /// by statement (see `statements.rs`), in the order of the text.
+    pub statements: Vec<StatementReport>,
 }
 
 /// What the analysed page is.
@@ -50,6 +56,40 @@ pub struct Quote {
     pub start: usize,
     /// Byte offset just past its last byte.
     pub end: usize,
+    /// What the sentence says, in plain words, as policylens read it
+    /// ("denial: the site does not sell personal data"); empty when the quote
+    /// speaks for itself (and then left out of the JSON).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reading: String,
+}
+
+impl Quote {
+    /// This quote with its reading.
+    pub fn with_reading(mut self, reading: &str) -> Quote {
+        self.reading = reading.to_string();
+        self
+    }
+}
+
+/// One statement of the policy about personal data: who does what with which
+/// data, for whom and why, affirmed or denied, and how it is said.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementReport {
+    /// The sentence it is read from (a list item's own line).
+    pub quote: Quote,
+    /// For a list item, the sentence that leads into the list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<Quote>,
+    pub actor: crate::statements::Actor,
+    pub act: crate::statements::Act,
+    pub data: crate::statements::Data,
+    pub recipient: crate::statements::Recipient,
+    pub purpose: crate::statements::Purpose,
+    pub polarity: crate::statements::Polarity,
+    pub modality: crate::statements::Modality,
+    /// What it means for the selling question.
+    pub kind: crate::statements::Kind,
+    pub strength: crate::statements::Strength,
 }
 
 /// One item found (a service, a URL, an e-mail, a mechanism) and the sentences that show it.

@@ -148,11 +148,8 @@ impl<'a> Document<'a> {
         let glued = glued_boundaries(text, &protected);
         let mut sentences = Vec::new();
         let mut heading: Option<usize> = None;
-        let mut line_start = 0;
         let mut next_glued = 0;
-        for line in text.split_inclusive('\n') {
-            let range = line_start..line_start + line.len();
-            line_start = range.end;
+        for range in blocks(text) {
             let first = next_glued;
             while next_glued < glued.len() && glued[next_glued] < range.end {
                 next_glued += 1;
@@ -205,6 +202,7 @@ impl<'a> Document<'a> {
             text: self.text[span.clone()].to_string(),
             start: span.start,
             end: span.end,
+            reading: String::new(),
         }
     }
 
@@ -231,6 +229,51 @@ impl<'a> Document<'a> {
             None => "",
         }
     }
+}
+
+/// The text's lines, with hard-wrapped lines joined: a line that does not end
+/// a sentence (no closing `.`, `!`, `?`, `:` or `;`) continues on the next
+/// line when that one starts in lower case or the first ends with a comma
+/// ("Our Company does not\nsell, trade or rent…"). Crawled pages and e-mailed
+/// policies are often wrapped at 80 columns; a sentence cut there would be
+/// read as two.
+fn blocks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut lines = text.split_inclusive('\n').peekable();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let first = lines.next()?;
+        let mut end = start + first.len();
+        let mut last = first;
+        while let Some(next) = lines.peek() {
+            if !continues(last, next) {
+                break;
+            }
+            last = next;
+            end += next.len();
+            lines.next();
+        }
+        let range = start..end;
+        start = end;
+        Some(range)
+    })
+}
+
+/// Whether `next` continues the sentence that `line` leaves open.
+fn continues(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    let next = next.trim_start();
+    let Some(last) = line.chars().last() else {
+        return false;
+    };
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    let open = !matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | '"' | '\u{201D}' | ')' | '|'
+    );
+    let bullet = matches!(first, '*' | '-' | '\u{2022}' | '>' | '#');
+    open && !bullet && (first.is_ascii_lowercase() || (last == ',' && first.is_alphanumeric()))
 }
 
 /// `s` cut to at most `max` bytes, on a character boundary.

@@ -1,0 +1,1486 @@
+//! The statement reader: each sentence (and each list item together with its
+//! lead-in) read as the statements it makes about personal data — who acts,
+//! the act, what data, to whom, for whose purpose, with what polarity and
+//! modality — so that the questions decide from what the policy *says*, not
+//! from which keywords it happens to contain.
+//!
+//! It is a small grammar over words:
+//!
+//! 1. **Words.** A sentence is cut into lower-case ASCII words (hyphens split
+//!    words: "third-party" is "third party") and the few marks that end a
+//!    clause (`,` `;` `:` `(` `)`).
+//! 2. **Clauses.** A clause ends at `;`, at a contrastive word ("but",
+//!    "however", "although", "except", "unless", "other than"), at a
+//!    conditional ("if", "when", "where") and at ", we" / ", our" (a new main
+//!    subject: "while we do not sell …, we do share …"). A relative clause
+//!    ("that", "which", "who") keeps the polarity of the clause it hangs on:
+//!    in "we do not share it with partners who would use it for their own
+//!    marketing", the use is denied too.
+//! 3. **Acts.** Each verb of [`ACTS`] in a clause is a statement. Its actor is
+//!    the last subject word before it in the clause ([`ACTORS`]), else the
+//!    site. Its polarity is negated when a negation ([`NEGATIONS`]) stands
+//!    before it in the clause — over governing verbs too: in "we do not allow
+//!    them to use it", "use" is negated.
+//! 4. **Arguments.** From the verb to the end of its reach (the next
+//!    contrastive break), the data ([`DATA`]), the recipient ([`RECIPIENTS`])
+//!    and the purpose ([`PURPOSES`]) are read from the words there; the
+//!    modality ([`Modality`]) from the auxiliaries before the verb and the
+//!    words of the sentence.
+//! 5. **Kinds.** [`classify`] gives each statement its kind for the selling
+//!    question (an admission, a disclosure for the recipient's own marketing,
+//!    a CCPA sale, a general or limited denial, rights text, …) and its
+//!    strength; `selling.rs` decides the verdict from those by the table in
+//!    its docs.
+
+use crate::text::Document;
+use serde::Serialize;
+
+/// Who acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The site, its company ("we", "our company", the shop's name).
+    Site,
+    /// A third party: partners, advertisers, "they", "these companies".
+    ThirdParty,
+    /// The reader ("you").
+    Reader,
+    /// "A business" in the general terms of a law ("a business that sells …").
+    AnyBusiness,
+}
+
+/// What is done with the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Act {
+    /// Sell, rent, lease, trade, loan, resell.
+    Sell,
+    /// Share, disclose, provide, transfer, pass on, make available.
+    Share,
+    /// Allow or permit others to collect or place cookies.
+    AllowCollect,
+    /// Use (the data, by the actor).
+    Use,
+    /// "… may be considered a 'sale'", "… sharing for cross-context behavioral advertising".
+    ConsideredSale,
+}
+
+/// What data the statement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Data {
+    /// Personal information in general, or "your information".
+    Personal,
+    /// Contact details: e-mail addresses, names, mailing or customer lists.
+    Contact,
+    /// Purchase or order history.
+    PurchaseHistory,
+    /// Aggregate, anonymous, de-identified or non-personal data.
+    Aggregate,
+    /// The data of one channel only (phone numbers, SMS opt-in data).
+    Channel,
+    /// No data named.
+    Unspecified,
+}
+
+/// To whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    /// Service providers that work for the site (shipping, payment, hosting).
+    ServiceProviders,
+    /// Affiliates, subsidiaries, group companies.
+    Affiliates,
+    /// Marketing partners, other marketers, "companies whose products…".
+    MarketingPartners,
+    /// Advertisers, ad networks, advertising partners.
+    Advertisers,
+    /// Unnamed third parties, partners, others.
+    ThirdParties,
+    /// "None", "no one", "anyone" under a negation.
+    Nobody,
+    /// No recipient named.
+    Unspecified,
+}
+
+/// For whose purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// The recipient's own marketing, offers or advertising.
+    TheirMarketing,
+    /// Offers to the reader, without saying whose ("to offer you certain products").
+    Offers,
+    /// The site's own advertising ("to show you our ads").
+    OwnAds,
+    /// Running the service: shipping, payment, hosting, support.
+    Service,
+    /// Law, legal process, fraud, safety.
+    Legal,
+    /// A merger, an acquisition, a sale of the business.
+    BusinessTransfer,
+    /// Cross-context behavioral advertising (the CPRA's "sharing").
+    CrossContextAds,
+    /// No purpose named.
+    Unspecified,
+}
+
+/// Affirmed or denied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Affirmed,
+    Negated,
+}
+
+/// How the statement is said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Said as what happens.
+    Fact,
+    /// "may", "might", "can", "could".
+    May,
+    /// With the reader's consent, or unless they opt out.
+    Consent,
+    /// "if we ever …", "in the event of …", a question.
+    Hypothetical,
+    /// A description of the reader's rights, or of what the law says a business must do.
+    Right,
+    /// "in the future", "we may begin to".
+    Future,
+    /// A definition ("'sale' means …").
+    Definition,
+}
+
+/// What a statement means for the selling question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The site says it sells (rents, trades) personal data.
+    SaleAdmission,
+    /// The site or its partners say that its sharing is a "sale" or "sharing" under the CCPA/CPRA.
+    CcpaSale,
+    /// Personal data disclosed to third parties for their own marketing.
+    MarketingDisclosure,
+    /// Denies selling (or sharing with third parties) personal data in general.
+    GeneralDenial,
+    /// A denial limited to one channel or excluding some data.
+    LimitedDenial,
+    /// Sharing with ad platforms to show the site's own ads: tracking, not a sale.
+    OwnAds,
+    /// Sharing with service providers or affiliates that work for the site.
+    ServiceSharing,
+    /// Sharing aggregate, anonymous or de-identified data.
+    AggregateSharing,
+    /// Disclosure for legal reasons or in a business transfer.
+    LegalOrTransfer,
+    /// A description of rights, a definition, a hypothetical: decides nothing.
+    RightsText,
+}
+
+/// How strongly a statement decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// A vague template line ("with our partners to offer you certain products").
+    Weak,
+    /// Explicit.
+    Strong,
+}
+
+/// One statement of the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Statement {
+    /// The sentence it is read from.
+    pub sentence: usize,
+    /// The lead-in sentence of a list item ("We may share your information with:").
+    pub lead_in: Option<usize>,
+    pub actor: Actor,
+    pub act: Act,
+    pub data: Data,
+    pub recipient: Recipient,
+    pub purpose: Purpose,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub kind: Kind,
+    pub strength: Strength,
+}
+
+// ---------------------------------------------------------------------------
+// Lexicons. Each word list is a table of the words policies use; a new
+// phrasing should need a word here, not a new rule.
+
+/// Verbs of the acts, by form.
+const ACTS: &[(&str, Act)] = &[
+    // Selling. Not "exchange": shops exchange goods far more often than data.
+    ("sell", Act::Sell),
+    ("sells", Act::Sell),
+    ("selling", Act::Sell),
+    ("sold", Act::Sell),
+    ("resell", Act::Sell),
+    ("resold", Act::Sell),
+    ("rent", Act::Sell),
+    ("rents", Act::Sell),
+    ("rented", Act::Sell),
+    ("renting", Act::Sell),
+    ("lease", Act::Sell),
+    ("leased", Act::Sell),
+    ("trade", Act::Sell),
+    ("traded", Act::Sell),
+    ("loan", Act::Sell),
+    ("barter", Act::Sell),
+    ("monetize", Act::Sell),
+    // Sharing.
+    ("share", Act::Share),
+    ("shares", Act::Share),
+    ("shared", Act::Share),
+    ("sharing", Act::Share),
+    ("disclose", Act::Share),
+    ("discloses", Act::Share),
+    ("disclosed", Act::Share),
+    ("disclosing", Act::Share),
+    ("provide", Act::Share),
+    ("provides", Act::Share),
+    ("provided", Act::Share),
+    ("transfer", Act::Share),
+    ("transfers", Act::Share),
+    ("transferred", Act::Share),
+    ("give", Act::Share),
+    ("given", Act::Share),
+    ("pass", Act::Share),
+    ("passed", Act::Share),
+    ("release", Act::Share),
+    ("released", Act::Share),
+    ("furnish", Act::Share),
+    ("distribute", Act::Share),
+    ("distributed", Act::Share),
+    ("supply", Act::Share),
+    ("available", Act::Share), // "make your details available to"
+    // Letting others collect on the site.
+    ("allow", Act::AllowCollect),
+    ("allows", Act::AllowCollect),
+    ("permit", Act::AllowCollect),
+    ("permits", Act::AllowCollect),
+    ("authorize", Act::AllowCollect),
+    ("enable", Act::AllowCollect),
+    // Collecting, when a third party does it ("advertisers may collect …").
+    ("collect", Act::AllowCollect),
+    ("collects", Act::AllowCollect),
+    // Using.
+    ("use", Act::Use),
+    ("uses", Act::Use),
+    ("used", Act::Use),
+    ("using", Act::Use),
+];
+
+/// Subject words: who does what the next verb says.
+const ACTORS: &[(&str, Actor)] = &[
+    ("we", Actor::Site),
+    ("us", Actor::Site),
+    ("company", Actor::Site),
+    ("they", Actor::ThirdParty),
+    ("them", Actor::ThirdParty),
+    ("partners", Actor::ThirdParty),
+    ("partner", Actor::ThirdParty),
+    ("parties", Actor::ThirdParty),
+    ("party", Actor::ThirdParty),
+    ("advertisers", Actor::ThirdParty),
+    ("companies", Actor::ThirdParty),
+    ("organizations", Actor::ThirdParty),
+    ("networks", Actor::ThirdParty),
+    ("retailers", Actor::ThirdParty),
+    ("marketers", Actor::ThirdParty),
+    ("vendors", Actor::ThirdParty),
+    ("sponsors", Actor::ThirdParty),
+    ("you", Actor::Reader),
+    ("business", Actor::AnyBusiness),
+    ("businesses", Actor::AnyBusiness),
+    ("consumers", Actor::Reader),
+    ("residents", Actor::Reader),
+];
+
+/// Negations ("n't" is read from the word's end).
+const NEGATIONS: &[&str] = &["not", "never", "no", "neither", "nor", "none", "nothing"];
+
+/// Words that end a clause (and the reach of a negation before them).
+const CONTRASTS: &[&str] = &[
+    "but", "however", "although", "though", "whereas", "except", "unless", "instead", "rather",
+];
+
+/// Words that open a subordinate condition: its own clause.
+const CONDITIONS: &[&str] = &["if", "when", "whenever", "where", "should", "once"];
+
+/// Words that open a relative clause, which keeps the polarity it hangs on.
+const RELATIVES: &[&str] = &["that", "which", "who", "whom", "whose"];
+
+/// Data words and the kind each names. Later words of a phrase win over
+/// earlier ones only by kind priority (see [`Data`] reading in `arguments`).
+const DATA: &[(&str, Data)] = &[
+    ("personal", Data::Personal),
+    ("personally", Data::Personal),
+    ("information", Data::Personal),
+    ("data", Data::Personal),
+    ("details", Data::Contact),
+    ("identifiers", Data::Personal),
+    ("email", Data::Contact),
+    ("e", Data::Contact), // "e mail" after hyphen splitting
+    ("names", Data::Contact),
+    ("name", Data::Contact),
+    ("list", Data::Contact),
+    ("lists", Data::Contact),
+    ("addresses", Data::Contact),
+    ("purchase", Data::PurchaseHistory),
+    ("purchases", Data::PurchaseHistory),
+    ("aggregate", Data::Aggregate),
+    ("aggregated", Data::Aggregate),
+    ("anonymous", Data::Aggregate),
+    ("anonymized", Data::Aggregate),
+    ("anonymised", Data::Aggregate),
+    ("identified", Data::Aggregate), // "de-identified"
+    ("deidentified", Data::Aggregate),
+    ("statistical", Data::Aggregate),
+    ("statistics", Data::Aggregate),
+    ("demographic", Data::Aggregate),
+    ("phone", Data::Channel),
+    ("mobile", Data::Channel),
+    ("sms", Data::Channel),
+    ("text", Data::Channel),
+    ("opt", Data::Channel), // "opt-in data"
+];
+
+/// Recipient words (a phrase's head noun decides).
+const RECIPIENTS: &[(&str, Recipient)] = &[
+    ("providers", Recipient::ServiceProviders),
+    ("provider", Recipient::ServiceProviders),
+    ("contractors", Recipient::ServiceProviders),
+    ("agents", Recipient::ServiceProviders),
+    ("processors", Recipient::ServiceProviders),
+    ("carriers", Recipient::ServiceProviders),
+    ("shipping", Recipient::ServiceProviders),
+    ("affiliates", Recipient::Affiliates),
+    ("subsidiaries", Recipient::Affiliates),
+    ("marketers", Recipient::MarketingPartners),
+    ("retailers", Recipient::MarketingPartners),
+    ("merchants", Recipient::MarketingPartners),
+    ("advertisers", Recipient::Advertisers),
+    ("networks", Recipient::Advertisers),
+    ("parties", Recipient::ThirdParties),
+    ("party", Recipient::ThirdParties),
+    ("partners", Recipient::ThirdParties),
+    ("partner", Recipient::ThirdParties),
+    ("companies", Recipient::ThirdParties),
+    ("organizations", Recipient::ThirdParties),
+    ("businesses", Recipient::ThirdParties),
+    ("others", Recipient::ThirdParties),
+    ("outside", Recipient::ThirdParties),
+    ("sponsors", Recipient::ThirdParties),
+    ("anyone", Recipient::Nobody),
+    ("anybody", Recipient::Nobody),
+    ("none", Recipient::Nobody),
+];
+
+/// Purpose phrases, as word sequences; the first that occurs in the reach decides
+/// (the table is ordered from the most specific).
+const PURPOSES: &[(&[&str], Purpose)] = &[
+    // The recipient's own marketing.
+    (&["their", "own"], Purpose::TheirMarketing),
+    (&["their", "marketing"], Purpose::TheirMarketing),
+    (&["their", "direct"], Purpose::TheirMarketing),
+    (&["their", "advertising"], Purpose::TheirMarketing),
+    (&["their", "promotional"], Purpose::TheirMarketing),
+    (&["their", "offers"], Purpose::TheirMarketing),
+    (&["their", "products"], Purpose::TheirMarketing),
+    (&["its", "own"], Purpose::TheirMarketing),
+    (&["party's", "marketing"], Purpose::TheirMarketing),
+    (&["parties'", "marketing"], Purpose::TheirMarketing),
+    (&["of", "their", "own"], Purpose::TheirMarketing),
+    (&["other", "products"], Purpose::TheirMarketing),
+    (&["other", "reputable"], Purpose::TheirMarketing),
+    (&["other", "marketers"], Purpose::TheirMarketing),
+    (&["other", "advertisers"], Purpose::TheirMarketing),
+    (&["whose", "products"], Purpose::TheirMarketing),
+    (&["for", "gain"], Purpose::TheirMarketing),
+    (&["customer", "list", "available"], Purpose::TheirMarketing),
+    // The CPRA's "sharing".
+    (&["cross", "context"], Purpose::CrossContextAds),
+    // The site's own ads.
+    (&["our", "ads"], Purpose::OwnAds),
+    (&["our", "advertising"], Purpose::OwnAds),
+    (&["our", "advertisements"], Purpose::OwnAds),
+    (&["our", "own", "advertising"], Purpose::OwnAds),
+    (&["our", "products"], Purpose::OwnAds),
+    (&["our", "marketing"], Purpose::OwnAds),
+    (&["on", "our", "behalf"], Purpose::Service),
+    (&["for", "us"], Purpose::Service),
+    (&["services", "to", "us"], Purpose::Service),
+    // Offers, without saying whose.
+    (&["special", "offers"], Purpose::Offers),
+    (&["offer", "you"], Purpose::Offers),
+    (&["to", "offer"], Purpose::Offers),
+    (&["market", "to", "you"], Purpose::Offers),
+    (&["offers"], Purpose::Offers),
+    (&["promotions"], Purpose::Offers),
+    (&["interest", "you"], Purpose::Offers),
+    (&["of", "interest"], Purpose::Offers),
+    (&["marketing"], Purpose::Offers),
+    (&["promotional"], Purpose::Offers),
+    // Running the service.
+    (&["ship"], Purpose::Service),
+    (&["shipping"], Purpose::Service),
+    (&["deliver"], Purpose::Service),
+    (&["process"], Purpose::Service),
+    (&["fulfill"], Purpose::Service),
+    (&["fulfil"], Purpose::Service),
+    (&["complete", "your"], Purpose::Service),
+    (&["perform"], Purpose::Service),
+    (&["operate"], Purpose::Service),
+    (&["payment"], Purpose::Service),
+    (&["hosting"], Purpose::Service),
+    // Law.
+    (&["law"], Purpose::Legal),
+    (&["legal"], Purpose::Legal),
+    (&["subpoena"], Purpose::Legal),
+    (&["court"], Purpose::Legal),
+    (&["fraud"], Purpose::Legal),
+    (&["enforcement"], Purpose::Legal),
+    // Selling the business.
+    (&["merger"], Purpose::BusinessTransfer),
+    (&["acquisition"], Purpose::BusinessTransfer),
+    (&["acquired"], Purpose::BusinessTransfer),
+    (&["bankruptcy"], Purpose::BusinessTransfer),
+    (&["reorganization"], Purpose::BusinessTransfer),
+    (&["assets"], Purpose::BusinessTransfer),
+];
+
+/// Words that make a sentence a description of rights or of the law.
+const RIGHTS: &[&[&str]] = &[
+    &["right", "to"],
+    &["rights", "to"],
+    &["entitled", "to"],
+    &["request", "that"],
+    &["you", "may", "request"],
+    &["you", "can", "request"],
+    &["you", "may", "ask"],
+    &["may", "request", "information"],
+    &["can", "request", "information"],
+    &["request", "certain", "information"],
+    &["you", "may", "direct"],
+    &["have", "the", "right"],
+    &["object", "to"],
+    &["opt", "out", "of", "having"],
+];
+
+/// Words that make a sentence a definition.
+const DEFINITIONS: &[&[&str]] = &[
+    &["means"],
+    &["defined", "as"],
+    &["definition"],
+    &["refers", "to"],
+    &["broadly", "defined"],
+];
+
+/// The sale phrase: "considered / deemed / constitutes a sale".
+const SALE_NOUNS: &[&str] = &["sale", "sales", "selling", "sell", "sharing", "sold"];
+const DEEMED: &[&str] = &[
+    "considered",
+    "deemed",
+    "constitute",
+    "constitutes",
+    "constituted",
+    "qualify",
+    "qualifies",
+    "treated",
+    "regarded",
+    "interpreted",
+];
+
+// ---------------------------------------------------------------------------
+// Words.
+
+/// A word (or mark) of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word<'a> {
+    w: &'a str,
+    /// Whether it belongs to the list item (as against its lead-in).
+    item: bool,
+}
+
+/// Cut lower-case text into words and marks; `’` is read as `'`.
+fn words<'a>(lower: &'a str, item: bool, out: &mut Vec<Word<'a>>) {
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let start = i;
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || (b[i] == b'\'' && i + 1 < b.len() && b[i + 1].is_ascii_alphabetic())
+                    || (b[i] == b'\'' && b.get(i.wrapping_sub(1)) == Some(&b's')))
+            {
+                i += 1;
+            }
+            // "’" inside a word ("don’t", "party’s"): keep the word whole.
+            while lower[i..].starts_with('\u{2019}')
+                && lower[i + 3..].starts_with(|ch: char| ch.is_ascii_alphabetic())
+            {
+                i += 3;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
+            out.push(Word {
+                w: &lower[start..i],
+                item,
+            });
+            continue;
+        }
+        if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'?') {
+            out.push(Word {
+                w: &lower[i..i + 1],
+                item,
+            });
+        }
+        i += 1;
+    }
+}
+
+fn negation(w: &str) -> bool {
+    NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+}
+
+/// "not limited to", "not only", "whether or not": a "not" that denies nothing.
+fn idle_negation(words: &[Word], k: usize) -> bool {
+    let next = words.get(k + 1).map_or("", |w| w.w);
+    let prev = if k > 0 { words[k - 1].w } else { "" };
+    matches!(next, "limited" | "only" | "necessarily" | "just")
+        || (prev == "or" && k >= 2 && words[k - 2].w == "whether")
+        || (words[k].w == "no" && matches!(next, "longer" | "matter" | "cost" | "charge"))
+}
+
+fn has_seq(words: &[Word], seq: &[&str]) -> Option<usize> {
+    if seq.is_empty() || words.len() < seq.len() {
+        return None;
+    }
+    (0..=words.len() - seq.len())
+        .find(|&i| seq.iter().enumerate().all(|(k, s)| words[i + k].w == *s))
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+// ---------------------------------------------------------------------------
+// Reading.
+
+/// How many sentences back a list item's lead-in may stand.
+const LEAD_IN_REACH: usize = 12;
+/// A list item is short; longer sentences are prose, not items.
+const ITEM_MAX_BYTES: usize = 400;
+
+/// Read every sentence of the document as statements.
+pub(crate) fn read(doc: &Document) -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mut buf: Vec<Word> = Vec::new();
+    for i in 0..doc.sentences.len() {
+        let lower = doc.lower_sentence(i);
+        if !might_state(lower) {
+            continue;
+        }
+        buf.clear();
+        words(lower, true, &mut buf);
+        read_words(i, None, &buf, &mut out);
+    }
+    // List items read with their lead-in: "We may share your information with:" / "• advertisers".
+    for i in 1..doc.sentences.len() {
+        let Some(lead) = lead_in(doc, i) else {
+            continue;
+        };
+        buf.clear();
+        let lead_lower = doc.lower_sentence(lead);
+        words(lead_lower.trim_end_matches(':'), false, &mut buf);
+        words(doc.lower_sentence(i), true, &mut buf);
+        read_words(i, Some(lead), &buf, &mut out);
+    }
+    out.sort_by_key(|s| (s.sentence, s.lead_in.is_some()));
+    out
+}
+
+/// A cheap test that a sentence may state something this reader reads.
+fn might_state(lower: &str) -> bool {
+    const TRIGGERS: &[&str] = &[
+        "sel",
+        "sol",
+        "sale",
+        "rent",
+        "trad",
+        "leas",
+        "loan",
+        "shar",
+        "disclos",
+        "provid",
+        "transfer",
+        "giv",
+        "pass",
+        "releas",
+        "furnish",
+        "availab",
+        "allow",
+        "permit",
+        "authori",
+        "exchang",
+        "distribut",
+        "send",
+        "suppl",
+        "use",
+        "collect",
+        "none",
+    ];
+    lower.len() >= 4 && TRIGGERS.iter().any(|t| lower.contains(t))
+}
+
+/// The lead-in of list item `i`: an earlier sentence ending in ':' with only
+/// short items between.
+fn lead_in(doc: &Document, i: usize) -> Option<usize> {
+    if doc.sentences[i].span.len() > ITEM_MAX_BYTES {
+        return None;
+    }
+    for j in (i.saturating_sub(LEAD_IN_REACH)..i).rev() {
+        let s = doc.sentence(j).trim_end();
+        if s.ends_with(':') {
+            return Some(j);
+        }
+        if s.len() > ITEM_MAX_BYTES || (doc.sentences[j].is_heading && title_case(s)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A heading in title case ("Cookies And Tracking", "HOW WE USE COOKIES") ends
+/// a list; a short item line ("our shipping partners") does not.
+fn title_case(s: &str) -> bool {
+    let long: Vec<&str> = s.split_whitespace().filter(|w| w.len() >= 4).collect();
+    long.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Read the statements of one word sequence (a sentence, or a lead-in and its item).
+fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<Statement>) {
+    let whole_rights =
+        RIGHTS.iter().any(|r| has_seq(ws, r).is_some()) || ws.iter().any(|w| w.w == "?");
+    let definition = DEFINITIONS.iter().any(|d| has_seq(ws, d).is_some())
+        && ws.iter().any(|w| SALE_NOUNS.contains(&w.w));
+    let item_words = ws.iter().filter(|w| w.item).count();
+    // "Information we share with third parties: NONE".
+    let item_none = lead.is_some() && item_words <= 2 && ws.iter().any(|w| w.item && w.w == "none");
+    // "Categories of personal information we have sold in the past 12 months: none."
+    let ends_none = ws.last().is_some_and(|w| w.w == "none") && ws.iter().any(|w| w.w == ":");
+    let first_new = out.len();
+
+    let mut negated = false;
+    let mut clause_start = 0;
+    // Polarity of the clause a relative clause hangs on.
+    let mut outer_negated = false;
+    let mut actor: Option<Actor> = None;
+    let mut conditional = false;
+    let mut consent_clause = false;
+    for k in 0..ws.len() {
+        let w = ws[k].w;
+        // Clause breaks.
+        let new_subject = w == ","
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.w, "we" | "our" | "you" | "they"));
+        let other_than = w == "other" && ws.get(k + 1).is_some_and(|n| n.w == "than");
+        if (w == "except" || other_than) && data_exception(&ws[k + 1 + usize::from(other_than)..]) {
+            // The denials before it in this sentence are limited to the rest of the data.
+            for st in out[first_new..].iter_mut() {
+                if st.kind == Kind::GeneralDenial {
+                    st.kind = Kind::LimitedDenial;
+                }
+            }
+        }
+        if w == ";" || w == ":" || CONTRASTS.contains(&w) || new_subject || other_than {
+            negated = false;
+            outer_negated = false;
+            clause_start = k + 1;
+            actor = None;
+            conditional = false;
+            consent_clause = false;
+            continue;
+        }
+        if CONDITIONS.contains(&w) {
+            outer_negated = negated;
+            negated = false;
+            conditional = true;
+            consent_clause = matches!(ws.get(k + 1).map(|n| n.w), Some("you"));
+            clause_start = k + 1;
+            actor = None;
+            continue;
+        }
+        if RELATIVES.contains(&w) {
+            // The relative clause inherits the polarity it hangs on.
+            outer_negated = negated || outer_negated;
+            negated = false;
+            clause_start = k + 1;
+            actor = None;
+            continue;
+        }
+        if negation(w) && !idle_negation(ws, k) {
+            negated = true;
+            continue;
+        }
+        if let Some(a) = lookup(ACTORS, w) {
+            // "third party" / "service provider" as a subject; "you" only as a subject word.
+            actor = Some(a);
+        }
+        // "considered a sale", "for cross-context behavioral advertising".
+        let considered = DEEMED.contains(&w)
+            && ws[k + 1..]
+                .iter()
+                .take(4)
+                .any(|n| SALE_NOUNS.contains(&n.w) || n.w == "share");
+        let cross_context = w == "cross"
+            && ws.get(k + 1).is_some_and(|n| n.w == "context")
+            && ws[clause_start..k].iter().any(|p| {
+                matches!(
+                    p.w,
+                    "share" | "shares" | "shared" | "sharing" | "sold" | "sell"
+                )
+            });
+        let act = if considered || cross_context {
+            Some(Act::ConsideredSale)
+        } else {
+            lookup(ACTS, w)
+        };
+        let Some(act) = act else { continue };
+        // "Do Not Sell My Personal Information" is the name of a link, not a denial.
+        if matches!(w, "sell" | "share") && link_name(ws, k) {
+            continue;
+        }
+        // "for sale" (our products), "sale of our business": no act on data.
+        if act == Act::Sell
+            && matches!(w, "sell" | "sells" | "selling" | "sold")
+            && selling_goods(ws, k)
+        {
+            continue;
+        }
+        // The general verbs of giving act on data only with the data as their
+        // object: "provide your information to", not "provide, operate and
+        // maintain our website" or "provide you with".
+        if matches!(
+            w,
+            "provide"
+                | "provides"
+                | "provided"
+                | "give"
+                | "given"
+                | "supply"
+                | "release"
+                | "released"
+                | "distribute"
+                | "distributed"
+        ) && !ws[k + 1..].iter().take(4).any(|n| {
+            lookup(DATA, n.w).is_some() && n.w != "details" || matches!(n.w, "it" | "this")
+        }) {
+            continue;
+        }
+        // "available" acts only as "make … available to".
+        if w == "available"
+            && !ws[clause_start..k]
+                .iter()
+                .any(|p| matches!(p.w, "make" | "makes" | "made" | "making"))
+        {
+            continue;
+        }
+        let polarity = if negated || outer_negated || item_none || ends_none {
+            Polarity::Negated
+        } else {
+            Polarity::Affirmed
+        };
+        let reach = reach_end(ws, k);
+        let args = &ws[k + 1..reach];
+        let before = &ws[clause_start..k];
+        let data = match ws.get(k + 1).map(|n| n.w) {
+            Some("it" | "this" | "such") => Data::Personal,
+            _ => read_data(ws, clause_start, reach),
+        };
+        let recipient = if item_none {
+            Recipient::Nobody
+        } else {
+            read_recipient(args)
+        };
+        let purpose = read_purpose(&ws[clause_start..reach.max(k + 1)]);
+        let modality = if definition {
+            Modality::Definition
+        } else if whole_rights || actor == Some(Actor::AnyBusiness) {
+            Modality::Right
+        } else if conditional && !consent_clause {
+            Modality::Hypothetical
+        } else if consent_clause
+            || has_seq(ws, &["your", "consent"]).is_some()
+            || has_seq(ws, &["your", "permission"]).is_some()
+            || has_seq(ws, &["opt", "in"]).is_some()
+            || has_seq(ws, &["opted", "out"]).is_some()
+        {
+            Modality::Consent
+        } else if has_seq(ws, &["in", "the", "future"]).is_some()
+            || has_seq(ws, &["in", "the", "event"]).is_some()
+        {
+            Modality::Future
+        } else if before.iter().any(|b| {
+            matches!(
+                b.w,
+                "may" | "might" | "can" | "could" | "occasionally" | "sometimes"
+            )
+        }) {
+            Modality::May
+        } else {
+            Modality::Fact
+        };
+        let actor = match (act, actor) {
+            // "information is shared with", "be considered a sale": the site acts.
+            (_, None) => Actor::Site,
+            (_, Some(a)) => a,
+        };
+        let mut st = Statement {
+            sentence,
+            lead_in: lead,
+            actor,
+            act,
+            data,
+            recipient,
+            purpose,
+            polarity,
+            modality,
+            kind: Kind::RightsText,
+            strength: Strength::Weak,
+        };
+        if let Some((kind, strength)) = classify(&st, ws) {
+            st.kind = kind;
+            st.strength = strength;
+            // A list item adds a statement only when the item itself adds to the lead-in's.
+            if lead.is_some() && !item_adds(ws) {
+                continue;
+            }
+            if !out.iter().any(|o: &Statement| {
+                o.sentence == st.sentence && o.kind == st.kind && o.lead_in == st.lead_in
+            }) {
+                out.push(st);
+            }
+        }
+    }
+}
+
+/// Whether the words after an "except" / "other than" carve some data out of a
+/// denial ("except the analytics data described above"), as against naming a
+/// recipient, a purpose or a condition ("except as described", "except to our
+/// service providers", "except when required by law").
+fn data_exception(rest: &[Word]) -> bool {
+    let rest: Vec<&str> = rest
+        .iter()
+        .map(|w| w.w)
+        .filter(|w| *w != "for")
+        .take(6)
+        .collect();
+    let opens = rest.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "the"
+                | "any"
+                | "our"
+                | "your"
+                | "such"
+                | "certain"
+                | "aggregate"
+                | "aggregated"
+                | "de"
+                | "anonymized"
+                | "anonymised"
+                | "analytics"
+                | "cookie"
+                | "cookies"
+        )
+    });
+    let names_data = rest.iter().any(|w| {
+        matches!(
+            *w,
+            "data" | "information" | "identifiers" | "analytics" | "cookie" | "cookies"
+        )
+    });
+    let purpose = rest.iter().any(|w| {
+        matches!(
+            *w,
+            "purpose" | "purposes" | "providers" | "law" | "circumstances"
+        )
+    });
+    opens && names_data && !purpose
+}
+
+/// "(do not) sell my (personal) information", "sell or share my …": the opt-out link's name.
+fn link_name(ws: &[Word], k: usize) -> bool {
+    let next: Vec<&str> = ws[k + 1..].iter().take(3).map(|w| w.w).collect();
+    matches!(
+        next.as_slice(),
+        ["my", ..] | ["or", "share", "my"] | ["share", "my", ..]
+    )
+}
+
+/// Whether a sentence discloses data to third parties, affirmed: the sharing
+/// that a follow-up sentence ("These companies may use …") speaks of.
+pub(crate) fn discloses_to_others(lower: &str) -> bool {
+    let mut ws = Vec::new();
+    words(lower, true, &mut ws);
+    let mut negated = false;
+    for (k, w) in ws.iter().enumerate() {
+        if negation(w.w) {
+            negated = true;
+        }
+        if !negated && lookup(ACTS, w.w) == Some(Act::Share) {
+            return ws[k + 1..].iter().any(|r| {
+                matches!(
+                    lookup(RECIPIENTS, r.w),
+                    Some(
+                        Recipient::ThirdParties
+                            | Recipient::MarketingPartners
+                            | Recipient::Advertisers
+                    )
+                )
+            });
+        }
+    }
+    false
+}
+
+/// "for sale", "sell our products", "sale of our business": goods or a business, not data.
+fn selling_goods(ws: &[Word], k: usize) -> bool {
+    let next: Vec<&str> = ws[k + 1..].iter().take(3).map(|w| w.w).collect();
+    let prev = if k > 0 { ws[k - 1].w } else { "" };
+    prev == "for"
+        || matches!(
+            next.as_slice(),
+            ["you", "a" | "an" | "the" | "our" | "any", ..]
+        )
+        || matches!(
+            next.first(),
+            Some(&("products" | "goods" | "items" | "merchandise" | "gift" | "tickets"))
+        )
+        || matches!(
+            next.as_slice(),
+            [
+                "our" | "the" | "all" | "a",
+                "products" | "business" | "company" | "assets" | "stock" | "goods" | "items",
+                ..
+            ]
+        )
+        || matches!(
+            next.as_slice(),
+            ["or", "transfer", ..] | ["or", "merge", ..]
+        )
+}
+
+/// Whether the item part of a lead-in + item sequence names data, a recipient or a purpose.
+fn item_adds(ws: &[Word]) -> bool {
+    ws.iter().filter(|w| w.item).any(|w| {
+        lookup(RECIPIENTS, w.w).is_some()
+            || lookup(DATA, w.w).is_some()
+            || matches!(
+                w.w,
+                "offers"
+                    | "marketing"
+                    | "advertising"
+                    | "promotions"
+                    | "none"
+                    | "interest"
+                    | "products"
+            )
+    })
+}
+
+/// Where a verb's arguments end: the next contrastive break, `;`, or the end.
+fn reach_end(ws: &[Word], k: usize) -> usize {
+    ws[k + 1..]
+        .iter()
+        .position(|w| w.w == ";" || CONTRASTS.contains(&w.w) || (w.w == "other" && false))
+        .map_or(ws.len(), |p| k + 1 + p)
+}
+
+/// The data a clause speaks of: aggregate and channel words qualify the rest.
+fn read_data(ws: &[Word], from: usize, to: usize) -> Data {
+    let span = &ws[from..to];
+    let mut found = Data::Unspecified;
+    let mut k = 0;
+    while k < span.len() {
+        let w = span[k].w;
+        // "non-personal", "not personally identifiable", "does not identify you".
+        if (w == "non" || w == "not")
+            && span
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.w, "personal" | "personally" | "identifiable"))
+        {
+            return Data::Aggregate;
+        }
+        if w == "identified" && (k == 0 || span[k - 1].w != "de") {
+            k += 1;
+            continue;
+        }
+        if w == "e" && span.get(k + 1).is_none_or(|n| n.w != "mail") {
+            k += 1;
+            continue;
+        }
+        if w == "text"
+            && span
+                .get(k + 1)
+                .is_none_or(|n| !matches!(n.w, "message" | "messages" | "messaging"))
+        {
+            k += 1;
+            continue;
+        }
+        if w == "opt" && span.get(k + 1).is_none_or(|n| n.w != "in") {
+            k += 1;
+            continue;
+        }
+        if w == "purchase"
+            && span.get(k + 1).is_none_or(|n| {
+                !matches!(
+                    n.w,
+                    "history" | "histories" | "information" | "data" | "records"
+                )
+            })
+        {
+            k += 1;
+            continue;
+        }
+        if let Some(d) = lookup(DATA, w) {
+            found = match (found, d) {
+                (Data::Aggregate, _) | (_, Data::Aggregate) => Data::Aggregate,
+                (Data::Channel, _) | (_, Data::Channel) => Data::Channel,
+                (Data::PurchaseHistory, _) | (_, Data::PurchaseHistory) => Data::PurchaseHistory,
+                (Data::Unspecified, d) => d,
+                (Data::Contact, Data::Personal) => Data::Contact,
+                (f, _) => f,
+            };
+        }
+        k += 1;
+    }
+    found
+}
+
+/// The recipient named after the verb: the most specific kind wins.
+fn read_recipient(args: &[Word]) -> Recipient {
+    let mut found = Recipient::Unspecified;
+    for (k, w) in args.iter().enumerate() {
+        let Some(mut r) = lookup(RECIPIENTS, w.w) else {
+            continue;
+        };
+        let prev = if k > 0 { args[k - 1].w } else { "" };
+        if r == Recipient::ServiceProviders
+            && w.w.starts_with("provider")
+            && prev != "service"
+            && prev != "party"
+        {
+            continue;
+        }
+        if r == Recipient::ThirdParties
+            && matches!(prev, "marketing" | "advertising" | "promotional")
+        {
+            r = if prev == "advertising" {
+                Recipient::Advertisers
+            } else {
+                Recipient::MarketingPartners
+            };
+        }
+        if r == Recipient::Advertisers && w.w == "networks" && !matches!(prev, "ad" | "advertising")
+        {
+            continue;
+        }
+        found = match (found, r) {
+            (Recipient::Unspecified, r) => r,
+            (Recipient::ThirdParties, r) if r != Recipient::Nobody => r,
+            (f, _) => f,
+        };
+    }
+    found
+}
+
+/// The first purpose phrase that occurs.
+fn read_purpose(span: &[Word]) -> Purpose {
+    let mut best: Option<(usize, Purpose)> = None;
+    for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
+        if has_seq(span, seq).is_some() {
+            best = Some(best.map_or((rank, *p), |b| if rank < b.0 { (rank, *p) } else { b }));
+        }
+    }
+    best.map_or(Purpose::Unspecified, |(_, p)| p)
+}
+
+/// The selling reading of a statement, or `None` when it bears on nothing.
+///
+/// | statement | kind | strength |
+/// |---|---|---|
+/// | a definition, rights text, a hypothetical | rights text | — |
+/// | "… considered a sale / sharing under the CCPA", sharing for cross-context ads, affirmed | CCPA sale | strong |
+/// | the site sells personal data, affirmed | sale admission | strong |
+/// | the site sells data, denied, of personal data in general | general denial | — |
+/// | … denied, but only of one channel's data | limited denial | — |
+/// | disclosed to third parties for *their* marketing, affirmed | marketing disclosure | strong |
+/// | a third party uses it to send offers, affirmed | marketing disclosure | strong |
+/// | the site shares with partners "to offer you products" | marketing disclosure | weak |
+/// | shared with (any) third parties, denied | general denial | — |
+/// | shared with ad platforms for the site's own ads | own ads | — |
+/// | aggregate / anonymous data shared | aggregate sharing | — |
+/// | shared with service providers, affiliates | service sharing | — |
+/// | shared for legal reasons or a business transfer | legal or transfer | — |
+fn classify(st: &Statement, ws: &[Word]) -> Option<(Kind, Strength)> {
+    use Strength::{Strong, Weak};
+    let affirmed = st.polarity == Polarity::Affirmed;
+    let personal = !matches!(st.data, Data::Aggregate);
+    let talk = matches!(
+        st.modality,
+        Modality::Right | Modality::Definition | Modality::Hypothetical | Modality::Future
+    );
+    if st.purpose == Purpose::BusinessTransfer && affirmed {
+        return Some((Kind::LegalOrTransfer, Weak));
+    }
+    match st.act {
+        Act::ConsideredSale => {
+            if talk && st.modality != Modality::Future {
+                return Some((Kind::RightsText, Weak));
+            }
+            Some(if affirmed {
+                (Kind::CcpaSale, Strong)
+            } else {
+                (Kind::GeneralDenial, Strong)
+            })
+        }
+        Act::Sell => {
+            if talk {
+                return Some((Kind::RightsText, Weak));
+            }
+            if st.actor == Actor::Reader || st.data == Data::Unspecified {
+                return None;
+            }
+            if !affirmed {
+                return Some(if st.data == Data::Channel {
+                    (Kind::LimitedDenial, Weak)
+                } else {
+                    (Kind::GeneralDenial, Strong)
+                });
+            }
+            if !personal {
+                return Some((Kind::AggregateSharing, Weak));
+            }
+            if st.actor == Actor::ThirdParty {
+                // Partners that "may sell" what they collect on the site: the CCPA's sense.
+                return Some((Kind::CcpaSale, Strong));
+            }
+            Some((Kind::SaleAdmission, Strong))
+        }
+        Act::Share | Act::AllowCollect | Act::Use => {
+            if talk {
+                return (matches!(st.purpose, Purpose::TheirMarketing | Purpose::Offers)
+                    || st.act != Act::Use)
+                    .then_some((Kind::RightsText, Weak));
+            }
+            // Who can disclose what: the site shares and lets others collect; a
+            // third party collects and uses. ("We use it to …" is the site's own use;
+            // "partners that provide services to us" share nothing.)
+            let fits = match st.act {
+                Act::Use => st.actor == Actor::ThirdParty,
+                Act::AllowCollect => {
+                    st.actor == Actor::ThirdParty
+                        || !matches!(
+                            ws.iter()
+                                .find(|w| lookup(ACTS, w.w) == Some(Act::AllowCollect))
+                                .map(|w| w.w),
+                            Some("collect" | "collects")
+                        )
+                }
+                _ => st.actor == Actor::Site,
+            };
+            if !fits || st.data == Data::Unspecified && st.recipient != Recipient::Nobody {
+                return None;
+            }
+            let third = matches!(
+                st.recipient,
+                Recipient::ThirdParties | Recipient::MarketingPartners | Recipient::Advertisers
+            ) || st.actor == Actor::ThirdParty;
+            if !affirmed {
+                // "we do not share your information with third parties", "… for their marketing".
+                let general = personal
+                    && st.data != Data::Channel
+                    && st.act != Act::Use
+                    && (third || st.recipient == Recipient::Nobody)
+                    && st.actor == Actor::Site
+                    && !matches!(
+                        st.purpose,
+                        Purpose::Service | Purpose::Legal | Purpose::OwnAds
+                    );
+                return general.then_some((Kind::GeneralDenial, Weak));
+            }
+            if !personal {
+                return third.then_some((Kind::AggregateSharing, Weak));
+            }
+            match st.purpose {
+                Purpose::TheirMarketing if third => Some((Kind::MarketingDisclosure, Strong)),
+                Purpose::CrossContextAds => Some((Kind::CcpaSale, Strong)),
+                Purpose::Offers if third => {
+                    // The third party itself offers or markets: "partners may use it to send you offers".
+                    let strong = st.actor == Actor::ThirdParty
+                        || st.recipient == Recipient::MarketingPartners
+                        || (st.act == Act::Share && st.data == Data::Contact);
+                    Some((
+                        Kind::MarketingDisclosure,
+                        if strong { Strong } else { Weak },
+                    ))
+                }
+                Purpose::OwnAds => Some((Kind::OwnAds, Weak)),
+                Purpose::Service => Some((Kind::ServiceSharing, Weak)),
+                Purpose::Legal => Some((Kind::LegalOrTransfer, Weak)),
+                _ => match st.recipient {
+                    Recipient::ServiceProviders | Recipient::Affiliates => {
+                        Some((Kind::ServiceSharing, Weak))
+                    }
+                    _ => None,
+                },
+            }
+        }
+    }
+}
+
+impl Statement {
+    /// The statement in plain words, for the popup, the page and the CLI.
+    pub(crate) fn reading(&self) -> String {
+        let who = match self.actor {
+            Actor::Site => "the site",
+            Actor::ThirdParty => "third parties",
+            Actor::Reader => "you",
+            Actor::AnyBusiness => "a business",
+        };
+        let denied = self.polarity == Polarity::Negated;
+        let verb = match (self.act, denied) {
+            (Act::Sell, false) => "sells",
+            (Act::Sell, true) => "does not sell",
+            (Act::Share, false) => "shares",
+            (Act::Share, true) => "does not share",
+            (Act::AllowCollect, false) => "lets others collect",
+            (Act::AllowCollect, true) => "does not let others collect",
+            (Act::Use, false) => "use",
+            (Act::Use, true) => "do not use",
+            (Act::ConsideredSale, false) => "says its sharing may count as a sale",
+            (Act::ConsideredSale, true) => "says nothing it shares counts as a sale",
+        };
+        let verb = if self.actor == Actor::ThirdParty {
+            match verb {
+                "sells" => "sell",
+                "shares" => "share",
+                "does not sell" => "do not sell",
+                "does not share" => "do not share",
+                v => v,
+            }
+        } else {
+            verb
+        };
+        let data = match self.data {
+            Data::Personal | Data::Unspecified => "personal data",
+            Data::Contact => "contact details",
+            Data::PurchaseHistory => "purchase history",
+            Data::Aggregate => "aggregate or anonymous data",
+            Data::Channel => "one channel's data (e.g. phone numbers)",
+        };
+        let to = match self.recipient {
+            Recipient::ServiceProviders => " with service providers",
+            Recipient::Affiliates => " with affiliates",
+            Recipient::MarketingPartners => " with marketing partners",
+            Recipient::Advertisers => " with advertisers",
+            Recipient::ThirdParties => " with third parties",
+            Recipient::Nobody => " with anyone",
+            Recipient::Unspecified => "",
+        };
+        let to = if self.act == Act::Sell {
+            to.replacen(" with", " to", 1)
+        } else {
+            to.to_string()
+        };
+        let why = match self.purpose {
+            Purpose::TheirMarketing => " for their own marketing",
+            Purpose::Offers => " to offer you products",
+            Purpose::OwnAds => " for the site's own ads",
+            Purpose::Service => " to run the service",
+            Purpose::Legal => " for legal reasons",
+            Purpose::BusinessTransfer => " in a sale of the business",
+            Purpose::CrossContextAds => " for cross-context behavioral ads",
+            Purpose::Unspecified => "",
+        };
+        let how = match self.modality {
+            Modality::Fact => "",
+            Modality::May => " (may)",
+            Modality::Consent => " (with your consent or unless you opt out)",
+            Modality::Hypothetical => " (only if it happens)",
+            Modality::Right => " (describes a right, not the site's practice)",
+            Modality::Future => " (possibly in the future)",
+            Modality::Definition => " (a definition)",
+        };
+        let core = match self.act {
+            Act::ConsideredSale => format!("{who} {verb}"),
+            Act::AllowCollect => format!("{who} {verb} {data}{why}"),
+            Act::Use => format!("{who} {verb} {data}{why}"),
+            _ => format!("{who} {verb} {data}{to}{why}"),
+        };
+        let label = match self.kind {
+            Kind::SaleAdmission => "sale",
+            Kind::CcpaSale => "CCPA sale or sharing",
+            Kind::MarketingDisclosure if self.strength == Strength::Strong => {
+                "shared for others' marketing"
+            }
+            Kind::MarketingDisclosure => "shared for marketing (vague)",
+            Kind::GeneralDenial => "denial",
+            Kind::LimitedDenial => "limited denial",
+            Kind::OwnAds => "the site's own ads",
+            Kind::ServiceSharing => "service providers",
+            Kind::AggregateSharing => "aggregate data",
+            Kind::LegalOrTransfer => "legal or business transfer",
+            Kind::RightsText => "rights text",
+        };
+        format!("{label}: {core}{how}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, Strength)> {
+        let doc = Document::new(text, &[]);
+        read(&doc).iter().map(|s| (s.kind, s.strength)).collect()
+    }
+
+    fn has(text: &str, kind: Kind) -> bool {
+        kinds(text).iter().any(|(k, _)| *k == kind)
+    }
+
+    #[test]
+    fn negation_over_a_governing_verb() {
+        let t = "We do not allow these companies to use your information for their own marketing purposes.";
+        assert!(!has(t, Kind::MarketingDisclosure), "{:?}", kinds(t));
+        let t = "We do not permit our service providers to use your personal information for their own marketing.";
+        assert!(!has(t, Kind::MarketingDisclosure));
+    }
+
+    #[test]
+    fn a_relative_clause_keeps_the_polarity() {
+        let t = "We will never share your personal information with partners who would use it for their own marketing.";
+        assert!(!has(t, Kind::MarketingDisclosure), "{:?}", kinds(t));
+        assert!(has(t, Kind::GeneralDenial));
+    }
+
+    #[test]
+    fn a_traditional_sense_denial_then_a_ccpa_sale() {
+        let t = "While we do not sell personal information in a traditional sense, we do share some personal information with third parties that may be considered a sale under the CCPA.";
+        assert!(has(t, Kind::CcpaSale), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn aggregate_data_is_no_sale_of_personal_data() {
+        let t = "We may share aggregated, de-identified information with our partners for their marketing.";
+        assert!(!has(t, Kind::MarketingDisclosure), "{:?}", kinds(t));
+        assert!(has(t, Kind::AggregateSharing));
+    }
+
+    #[test]
+    fn rights_text_admits_nothing() {
+        let t = "Request that a business that sells a consumer's personal data, not sell the consumer's personal data.";
+        assert!(
+            kinds(t).iter().all(|(k, _)| *k == Kind::RightsText),
+            "{:?}",
+            kinds(t)
+        );
+        let t = "California residents have the right to opt out of the sale of their personal information.";
+        assert!(!has(t, Kind::SaleAdmission));
+    }
+
+    #[test]
+    fn own_ads_are_not_marketing_disclosures() {
+        let t =
+            "We share information with advertising partners to show you our ads on other websites.";
+        assert!(has(t, Kind::OwnAds), "{:?}", kinds(t));
+        assert!(!has(t, Kind::MarketingDisclosure));
+    }
+
+    #[test]
+    fn a_list_item_read_with_its_lead_in() {
+        let t = "We may share your information with:\n* our shipping partners\n* other companies whose products may interest you.";
+        let doc = Document::new(t, &[]);
+        let st = read(&doc);
+        assert!(
+            st.iter()
+                .any(|s| s.kind == Kind::MarketingDisclosure && s.lead_in == Some(0)),
+            "{st:?}"
+        );
+        let t = "Information We Share With Third Parties:\nNONE";
+        assert!(has(t, Kind::GeneralDenial), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn denials_in_many_words() {
+        for t in [
+            "We do not resell personal information and do not pass on personal information to others.",
+            "We pledge NEVER to sell, loan, or rent your email address, or any other information about you.",
+            "Cotton Babies will not sell, lease or rent its e-mail subscriber lists to third parties.",
+            "Unless otherwise disclosed during collection, we do not provide any personally identifying information, regardless of its source, to any third party for any purpose whatsoever.",
+        ] {
+            assert!(has(t, Kind::GeneralDenial), "{t}: {:?}", kinds(t));
+            assert!(!has(t, Kind::MarketingDisclosure) && !has(t, Kind::SaleAdmission), "{t}: {:?}", kinds(t));
+        }
+    }
+
+    #[test]
+    fn a_channel_denial_is_limited() {
+        let t = "We do not sell phone numbers collected through the SMS program.";
+        assert!(has(t, Kind::LimitedDenial), "{:?}", kinds(t));
+        assert!(!has(t, Kind::GeneralDenial));
+    }
+
+    #[test]
+    fn disclosures_for_others_marketing() {
+        for t in [
+            "We may occasionally make your details available to other reputable marketers who believe they too are promoting products that are of interest to you.",
+            "These companies may use the information we share to provide special offers and opportunities to you.",
+            "We may share your contact details with partners so that they can send you offers of their own.",
+        ] {
+            assert!(
+                kinds(t).contains(&(Kind::MarketingDisclosure, Strength::Strong)),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        let vague = "We may share your information with our business partners to offer you certain products.";
+        assert!(
+            kinds(vague).contains(&(Kind::MarketingDisclosure, Strength::Weak)),
+            "{:?}",
+            kinds(vague)
+        );
+    }
+
+    #[test]
+    fn goods_and_businesses_for_sale_are_no_data_sale() {
+        assert!(kinds("We sell our products to customers worldwide.").is_empty());
+        let t =
+            "If we sell our business, your personal information may be transferred to the buyer.";
+        assert!(!has(t, Kind::SaleAdmission), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn readings_say_the_statement() {
+        let doc = Document::new("We may sell your email address to other companies.", &[]);
+        let st = read(&doc);
+        assert_eq!(
+            st[0].reading(),
+            "sale: the site sells contact details to third parties (may)"
+        );
+    }
+}
