@@ -113,7 +113,8 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
         .chain(found_emails.iter().map(|e| e.span.clone()))
         .collect();
     let doc = text::Document::new(text, &protected);
-    let assessment = policy::assess(&doc);
+    let statements = statements::read(&doc);
+    let assessment = policy::assess(&doc, &statements);
 
     let mut document = DocumentInfo {
         is_policy: assessment.is_policy,
@@ -134,7 +135,6 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
     }
 
     let page_links = &page.links[..page.links.len().min(MAX_LINKS)];
-    let statements = statements::read(&doc);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         document,
@@ -199,15 +199,19 @@ fn empty_report(document: DocumentInfo) -> Report {
     }
 }
 
-/// Binary data: NUL bytes, or many control characters.
+/// Binary data: many control characters (NUL included). A few stray ones — a
+/// crawler leaves NULs at the top of a saved page — do not make text binary.
 fn looks_binary(text: &str) -> bool {
     let sample = &text.as_bytes()[..text.len().min(64 * 1024)];
     let control = sample
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
-    sample.contains(&0) || control * 20 > sample.len()
+    control * BINARY_CONTROL_SHARE > sample.len()
 }
+
+/// Text is binary when more than one byte in this many is a control character.
+const BINARY_CONTROL_SHARE: usize = 20;
 
 /// `text` cut to at most `max` bytes on a character boundary, and whether it was cut.
 fn cap(text: &str, max: usize) -> (&str, bool) {
@@ -224,6 +228,20 @@ mod tests {
         assert_eq!(analyze(""), Err(Error::Empty));
         assert_eq!(analyze(" \n\t "), Err(Error::Empty));
         assert_eq!(analyze("abc\0def"), Err(Error::NotText));
+        assert_eq!(analyze(&"\0\x01\x02".repeat(100)), Err(Error::NotText));
+    }
+
+    #[test]
+    fn stray_nul_bytes_are_still_text() {
+        let text = format!(
+            "\0\0\0\0{}",
+            "This privacy policy explains how we collect your personal information and use cookies. \
+             We do not sell your personal information to third parties. Contact us with questions. "
+                .repeat(10)
+        );
+        let report = analyze(&text).unwrap();
+        assert!(report.document.is_policy, "{}", report.document.reason);
+        assert_eq!(report.selling.verdict, SellingVerdict::DoesNotSell);
     }
 
     #[test]

@@ -4,7 +4,15 @@
 //! The likelihood counts how many of the topics every privacy policy covers
 //! the text speaks of (personal information, collection, third parties,
 //! cookies, rights and choices, contact…), and requires English prose.
+//!
+//! A terms-of-service page speaks of much of that too, so it is told apart by
+//! how it names itself ("these Terms", "this Agreement" against "this Privacy
+//! Policy") and by whether it states any practice of its own with personal
+//! data (statements of collecting, using, sharing or selling it). A Terms page
+//! that only points to a separate privacy policy is no policy; one with a real
+//! privacy section (practices stated) is.
 
+use crate::statements::{Data, Kind, Statement};
 use crate::text::{pattern, Document, Pattern};
 use std::sync::LazyLock;
 
@@ -35,6 +43,34 @@ static TOPICS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     .map(|p| pattern(p))
     .collect()
 });
+
+/// How a terms page names itself.
+static SELF_TERMS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:these|this|the) (?:terms|conditions|agreement|user agreement|terms of (?:use|service|sale)|terms and conditions|terms & conditions)\b",
+    )
+});
+
+/// How a privacy policy names itself.
+static SELF_POLICY: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(r"\bthis (?:privacy |cookie |online privacy )?(?:policy|notice|statement)\b")
+});
+
+/// A practice with personal data, said by the site: "we collect …", "we use cookies".
+static PRACTICE: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:we|us)\b[^.;:]{0,40}?\b(?:collect|gather|obtain|receive|record|use|store|retain|process|track)\w*\b[^.;:]{0,80}?\b(?:personal|information|data|cookies?|e-?mail address(?:es)?|ip address(?:es)?)\b|\binformation (?:we|that we) (?:collect|gather|obtain|receive)\b",
+    )
+});
+
+/// A page calling itself "these Terms" this many times, and more than
+/// [`TERMS_OVER_POLICY`] times as often as "this Policy", is a terms page.
+const MIN_SELF_TERMS: usize = 5;
+const TERMS_OVER_POLICY: usize = 3;
+
+/// A terms page that states at least this many data practices has a real
+/// privacy section, and is read as a policy.
+const MIN_PRACTICES: usize = 4;
 
 /// How many topics make a text fully policy-like.
 const TOPICS_FOR_CERTAINTY: f32 = 7.0;
@@ -96,8 +132,9 @@ pub(crate) struct Assessment {
     pub reason: String,
 }
 
-/// Decide whether `doc` reads as a privacy policy.
-pub(crate) fn assess(doc: &Document) -> Assessment {
+/// Decide whether `doc` reads as a privacy policy; `statements` are what it
+/// says about personal data (see `statements.rs`).
+pub(crate) fn assess(doc: &Document, statements: &[Statement]) -> Assessment {
     // Counting words over the first 200 KB says enough about the language.
     let sample = crate::text::prefix(&doc.lower, 200 * 1024);
     let (words, function_words) = count_words(sample);
@@ -115,6 +152,9 @@ pub(crate) fn assess(doc: &Document) -> Assessment {
         format!("too little text to be a privacy policy ({words} words)")
     } else if english < MIN_ENGLISH_SHARE {
         "the text is not English prose (policylens reads English policies)".to_string()
+    } else if terms_page(doc, statements) {
+        "this is a terms page that points to a separate privacy policy, not a privacy policy itself"
+            .to_string()
     } else if likelihood < POLICY_THRESHOLD {
         "the text does not speak of personal information, cookies or third parties as a privacy policy does".to_string()
     } else {
@@ -127,12 +167,56 @@ pub(crate) fn assess(doc: &Document) -> Assessment {
     }
 }
 
+/// A terms page with no privacy section of its own.
+fn terms_page(doc: &Document, statements: &[Statement]) -> bool {
+    let self_terms = SELF_TERMS.find_iter(&doc.lower).count();
+    if self_terms < MIN_SELF_TERMS {
+        return false;
+    }
+    let self_policy = SELF_POLICY.find_iter(&doc.lower).count();
+    if self_terms < TERMS_OVER_POLICY * (self_policy + 1) {
+        return false;
+    }
+    // A denial of selling personal data is a practice too ("we never sell
+    // your information"); a terms page's licence grant ("… to use, sell,
+    // resell …") and its boilerplate ("no part of the Site may be sold") are not.
+    let denials = statements
+        .iter()
+        .filter(|s| {
+            s.kind == Kind::GeneralDenial
+                && matches!(s.data, Data::Personal | Data::Contact)
+                && !SELF_TERMS.is_match(doc.lower_sentence(s.sentence))
+        })
+        .count();
+    PRACTICE.find_iter(&doc.lower).count() + denials < MIN_PRACTICES
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn assess_text(text: &str) -> Assessment {
-        assess(&Document::new(text, &[]))
+        let doc = Document::new(text, &[]);
+        assess(&doc, &crate::statements::read(&doc))
+    }
+
+    #[test]
+    fn a_terms_page_is_not_a_policy_unless_it_has_a_privacy_section() {
+        let terms = "Terms of Service. By using this site you agree to these Terms. These Terms govern your use. \
+            We may change these Terms at any time. Our products are sold as is, without warranty. \
+            Your use of the site is also governed by our Privacy Policy, which explains how we handle personal information and cookies. \
+            Any dispute under these Terms is settled by arbitration. You agree to indemnify us. These Terms are governed by the laws of Ohio. \
+            Questions about these Terms? Contact us by e-mail. Third parties may link to the site. We protect the security of the site. "
+            .repeat(2);
+        let a = assess_text(&terms);
+        assert!(!a.is_policy);
+        assert!(a.reason.contains("terms page"), "{}", a.reason);
+        let with_section = format!(
+            "{terms} Privacy. We collect your name and e-mail address when you order. We use cookies to keep your cart. \
+             We use your information to ship orders. We never sell your personal information to third parties. \
+             We store your data securely."
+        );
+        assert!(assess_text(&with_section).is_policy);
     }
 
     #[test]

@@ -293,6 +293,11 @@ const ACTORS: &[(&str, Actor)] = &[
     ("marketers", Actor::ThirdParty),
     ("vendors", Actor::ThirdParty),
     ("sponsors", Actor::ThirdParty),
+    ("people", Actor::ThirdParty),
+    ("persons", Actor::ThirdParty),
+    ("individuals", Actor::ThirdParty),
+    ("entities", Actor::ThirdParty),
+    ("others", Actor::ThirdParty),
     ("you", Actor::Reader),
     ("business", Actor::AnyBusiness),
     ("businesses", Actor::AnyBusiness),
@@ -301,7 +306,20 @@ const ACTORS: &[(&str, Actor)] = &[
 ];
 
 /// Negations ("n't" is read from the word's end).
-const NEGATIONS: &[&str] = &["not", "never", "no", "neither", "nor", "none", "nothing"];
+const NEGATIONS: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "neither",
+    "nor",
+    "none",
+    "nothing",
+    // "they are prohibited / restricted from selling it".
+    "prohibited",
+    "restricted",
+    "forbidden",
+    "barred",
+];
 
 /// Words that end a clause (and the reach of a negation before them).
 const CONTRASTS: &[&str] = &[
@@ -309,7 +327,11 @@ const CONTRASTS: &[&str] = &[
 ];
 
 /// Words that open a subordinate condition: its own clause.
-const CONDITIONS: &[&str] = &["if", "when", "whenever", "where", "should", "once"];
+/// "how" and "whether" open an indirect question ("choices about how advertisers
+/// use your information"), which describes and does not state.
+const CONDITIONS: &[&str] = &[
+    "if", "when", "whenever", "where", "should", "once", "how", "whether",
+];
 
 /// Words that open a relative clause, which keeps the polarity it hangs on.
 const RELATIVES: &[&str] = &["that", "which", "who", "whom", "whose"];
@@ -384,14 +406,21 @@ const RECIPIENTS: &[(&str, Recipient)] = &[
 /// (the table is ordered from the most specific).
 const PURPOSES: &[(&[&str], Purpose)] = &[
     // The recipient's own marketing.
-    (&["their", "own"], Purpose::TheirMarketing),
+    (&["their", "own", "marketing"], Purpose::TheirMarketing),
+    (&["their", "own", "purposes"], Purpose::TheirMarketing),
+    (&["their", "own", "advertising"], Purpose::TheirMarketing),
+    (&["their", "own", "promotional"], Purpose::TheirMarketing),
+    (&["their", "own", "direct"], Purpose::TheirMarketing),
+    (&["their", "own", "products"], Purpose::TheirMarketing),
+    (&["their", "own", "offers"], Purpose::TheirMarketing),
     (&["their", "marketing"], Purpose::TheirMarketing),
     (&["their", "direct"], Purpose::TheirMarketing),
     (&["their", "advertising"], Purpose::TheirMarketing),
     (&["their", "promotional"], Purpose::TheirMarketing),
     (&["their", "offers"], Purpose::TheirMarketing),
     (&["their", "products"], Purpose::TheirMarketing),
-    (&["its", "own"], Purpose::TheirMarketing),
+    (&["its", "own", "marketing"], Purpose::TheirMarketing),
+    (&["its", "own", "purposes"], Purpose::TheirMarketing),
     (&["party's", "marketing"], Purpose::TheirMarketing),
     (&["parties'", "marketing"], Purpose::TheirMarketing),
     (&["of", "their", "own"], Purpose::TheirMarketing),
@@ -404,6 +433,24 @@ const PURPOSES: &[(&[&str], Purpose)] = &[
     (&["customer", "list", "available"], Purpose::TheirMarketing),
     // The CPRA's "sharing".
     (&["cross", "context"], Purpose::CrossContextAds),
+    // Ads shown to the reader (by the site or ad networks on its behalf):
+    // targeted advertising, which is tracking, not a sale.
+    (&["provide", "advertisements"], Purpose::OwnAds),
+    (&["advertisements", "about"], Purpose::OwnAds),
+    (&["ads", "about"], Purpose::OwnAds),
+    (&["serve", "ads"], Purpose::OwnAds),
+    (&["serve", "advertisements"], Purpose::OwnAds),
+    (&["display", "ads"], Purpose::OwnAds),
+    (&["deliver", "ads"], Purpose::OwnAds),
+    (&["show", "you", "ads"], Purpose::OwnAds),
+    (&["targeted", "ads"], Purpose::OwnAds),
+    (&["targeted", "advertising"], Purpose::OwnAds),
+    (&["interest", "based"], Purpose::OwnAds),
+    (&["advertising", "about"], Purpose::OwnAds),
+    (&["tailored", "to", "your"], Purpose::OwnAds),
+    (&["based", "on", "your"], Purpose::OwnAds),
+    (&["relevant", "ads"], Purpose::OwnAds),
+    (&["relevant", "advertising"], Purpose::OwnAds),
     // The site's own ads.
     (&["our", "ads"], Purpose::OwnAds),
     (&["our", "advertising"], Purpose::OwnAds),
@@ -468,12 +515,16 @@ const RIGHTS: &[&[&str]] = &[
     &["you", "may", "direct"],
     &["have", "the", "right"],
     &["object", "to"],
+    &["to", "request"],
+    &["request", "a"],
     &["opt", "out", "of", "having"],
 ];
 
 /// Words that make a sentence a definition.
 const DEFINITIONS: &[&[&str]] = &[
     &["means"],
+    &["does", "not", "include"],
+    &["do", "not", "include"],
     &["defined", "as"],
     &["definition"],
     &["refers", "to"],
@@ -574,6 +625,10 @@ fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 // ---------------------------------------------------------------------------
 // Reading.
 
+/// How many words after a sale verb its object may stand ("sell, trade, or
+/// otherwise transfer to outside parties your personally identifiable information").
+const SELL_OBJECT_REACH: usize = 12;
+
 /// How many sentences back a list item's lead-in may stand.
 const LEAD_IN_REACH: usize = 12;
 /// A list item is short; longer sentences are prose, not items.
@@ -585,7 +640,8 @@ pub(crate) fn read(doc: &Document) -> Vec<Statement> {
     let mut buf: Vec<Word> = Vec::new();
     for i in 0..doc.sentences.len() {
         let lower = doc.lower_sentence(i);
-        if !might_state(lower) {
+        // A heading or a menu line names topics; it states nothing.
+        if doc.sentences[i].is_heading || !might_state(lower) {
             continue;
         }
         buf.clear();
@@ -717,17 +773,37 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             outer_negated = negated;
             negated = false;
             conditional = true;
-            consent_clause = matches!(ws.get(k + 1).map(|n| n.w), Some("you"));
+            consent_clause = matches!(ws.get(k + 1).map(|n| n.w), Some("you"))
+                && ws[k + 2..].iter().take(3).any(|n| {
+                    matches!(
+                        n.w,
+                        "agree"
+                            | "consent"
+                            | "opt"
+                            | "choose"
+                            | "allow"
+                            | "elect"
+                            | "subscribe"
+                            | "sign"
+                            | "request"
+                            | "ask"
+                    )
+                });
             clause_start = k + 1;
             actor = None;
             continue;
         }
         if RELATIVES.contains(&w) {
-            // The relative clause inherits the polarity it hangs on.
+            // The relative clause inherits the polarity it hangs on, and its
+            // subject is the noun it hangs on: "partners who use it" (a third
+            // party), "information that is shared" (the data: the site acts),
+            // "people who sell our information" (someone else).
             outer_negated = negated || outer_negated;
             negated = false;
             clause_start = k + 1;
-            actor = None;
+            let antecedent = if k > 0 { ws[k - 1].w } else { "" };
+            // ("You agree that Site may use …": after a verb, "that" is no relative.)
+            actor = lookup(ACTORS, antecedent);
             continue;
         }
         if negation(w) && !idle_negation(ws, k) {
@@ -760,6 +836,22 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
         let Some(act) = act else { continue };
         // "Do Not Sell My Personal Information" is the name of a link, not a denial.
         if matches!(w, "sell" | "share") && link_name(ws, k) {
+            continue;
+        }
+        // "opt out of selling", "the right to opt out of the sharing": a right or an offer.
+        if k >= 2
+            && ws[k.saturating_sub(4)..k]
+                .windows(3)
+                .any(|t| t[0].w == "opt" && t[1].w == "out" && t[2].w == "of")
+        {
+            continue;
+        }
+        if (act == Act::Sell && noun_use(ws, k)) || after_determiner(ws, k) {
+            continue;
+        }
+        // A gerund with no subject before it names a topic ("Selling Information",
+        // "Sharing of data with partners"), it states nothing.
+        if w.ends_with("ing") && actor.is_none() && act != Act::ConsideredSale && !negated {
             continue;
         }
         // "for sale" (our products), "sale of our business": no act on data.
@@ -807,6 +899,18 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
         let before = &ws[clause_start..k];
         let data = match ws.get(k + 1).map(|n| n.w) {
             Some("it" | "this" | "such") => Data::Personal,
+            // A sale is of its object ("sell your information") or, in the
+            // passive, of its subject ("information … is sold").
+            _ if act == Act::Sell => {
+                let object = read_data(ws, k + 1, reach.min(k + 1 + SELL_OBJECT_REACH));
+                if object != Data::Unspecified {
+                    object
+                } else if passive(ws, k) || object_relative(&ws[clause_start..k]) {
+                    read_data(ws, clause_start, k)
+                } else {
+                    Data::Unspecified
+                }
+            }
             _ => read_data(ws, clause_start, reach),
         };
         let recipient = if item_none {
@@ -814,7 +918,9 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
         } else {
             read_recipient(args)
         };
-        let purpose = read_purpose(&ws[clause_start..reach.max(k + 1)]);
+        // The purpose follows the verb ("… with partners for their marketing");
+        // words before it name the actor ("promotional partners may use …").
+        let purpose = read_purpose(&ws[k + 1..reach.max(k + 1)]);
         let modality = if definition {
             Modality::Definition
         } else if whole_rights || actor == Some(Actor::AnyBusiness) {
@@ -842,11 +948,22 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
         } else {
             Modality::Fact
         };
-        let actor = match (act, actor) {
-            // "information is shared with", "be considered a sale": the site acts.
-            (_, None) => Actor::Site,
-            (_, Some(a)) => a,
+        // In the passive the subject is what is acted on ("third party cookies
+        // are used"); the actor is the agent after "by", else the site.
+        let actor = if passive(ws, k) && act != Act::ConsideredSale {
+            ws[k + 1..reach]
+                .iter()
+                .position(|w| w.w == "by")
+                .and_then(|b| {
+                    ws[k + 2 + b..reach]
+                        .iter()
+                        .take(4)
+                        .find_map(|w| lookup(ACTORS, w.w))
+                })
+        } else {
+            actor
         };
+        let actor = actor.unwrap_or(Actor::Site);
         let mut st = Statement {
             sentence,
             lead_in: lead,
@@ -867,10 +984,13 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             if lead.is_some() && !item_adds(ws) {
                 continue;
             }
-            if !out.iter().any(|o: &Statement| {
+            // One statement per kind and sentence: the strongest, then the first.
+            match out.iter_mut().find(|o: &&mut Statement| {
                 o.sentence == st.sentence && o.kind == st.kind && o.lead_in == st.lead_in
             }) {
-                out.push(st);
+                Some(o) if o.strength < st.strength => *o = st,
+                Some(_) => {}
+                None => out.push(st),
             }
         }
     }
@@ -919,6 +1039,65 @@ fn data_exception(rest: &[Word]) -> bool {
         )
     });
     opens && names_data && !purpose
+}
+
+/// "… is / be / been sold": a passive sale verb.
+fn passive(ws: &[Word], k: usize) -> bool {
+    ws[k.saturating_sub(3)..k]
+        .iter()
+        .any(|w| matches!(w.w, "is" | "are" | "be" | "been" | "was" | "were" | "being"))
+}
+
+/// "(categories of) personal information we have sold": the data before "we" is the object.
+fn object_relative(before: &[Word]) -> bool {
+    let Some(we) = before.iter().rposition(|w| w.w == "we") else {
+        return false;
+    };
+    before[..we].iter().any(|w| lookup(DATA, w.w).is_some())
+}
+
+/// "any trade", "the use of", "of trade": after a determiner the word is a noun.
+fn after_determiner(ws: &[Word], k: usize) -> bool {
+    k > 0
+        && matches!(
+            ws[k - 1].w,
+            "the" | "a" | "an" | "any" | "of" | "our" | "their" | "its" | "this" | "such" | "your"
+        )
+        && !matches!(ws[k].w, "available")
+}
+
+/// "selling requests", "trade show", "buying and selling": the verb's word used as a noun.
+fn noun_use(ws: &[Word], k: usize) -> bool {
+    let next = ws.get(k + 1).map_or("", |w| w.w);
+    let prev = if k > 0 { ws[k - 1].w } else { "" };
+    let prev2 = if k > 1 { ws[k - 2].w } else { "" };
+    (matches!(prev, "and" | "or") && prev2 == "buying")
+        || matches!(
+            next,
+            "requests"
+                | "opportunities"
+                | "opportunity"
+                | "price"
+                | "prices"
+                | "show"
+                | "shows"
+                | "name"
+                | "names"
+                | "secret"
+                | "secrets"
+                | "mark"
+                | "marks"
+                | "association"
+                | "associations"
+                | "publications"
+                | "dress"
+                | "agreement"
+                | "points"
+                | "process"
+                | "union"
+                | "unions"
+                | "membership"
+        )
 }
 
 /// "(do not) sell my (personal) information", "sell or share my …": the opt-out link's name.
@@ -1005,7 +1184,7 @@ fn item_adds(ws: &[Word]) -> bool {
 fn reach_end(ws: &[Word], k: usize) -> usize {
     ws[k + 1..]
         .iter()
-        .position(|w| w.w == ";" || CONTRASTS.contains(&w.w) || (w.w == "other" && false))
+        .position(|w| w.w == ";" || CONTRASTS.contains(&w.w))
         .map_or(ws.len(), |p| k + 1 + p)
 }
 
@@ -1107,8 +1286,64 @@ fn read_recipient(args: &[Word]) -> Recipient {
     found
 }
 
+/// Verbs of marketing, and the words of what is marketed.
+const MARKETING_VERBS: &[&str] = &[
+    "send",
+    "offer",
+    "market",
+    "promote",
+    "advertise",
+    "contact",
+    "provide",
+    "bring",
+    "mail",
+];
+const MARKETED: &[&str] = &[
+    "offers",
+    "offerings",
+    "marketing",
+    "products",
+    "promotions",
+    "promotional",
+    "advertising",
+    "interest",
+    "opportunities",
+    "mailings",
+];
+
+/// The recipients market to the reader themselves: "… so they can send you
+/// offers", "partners that provide product offerings that may interest you",
+/// "companies who may contact you with promotions". Their marketing, not the site's.
+fn recipients_market(args: &[Word]) -> bool {
+    args.iter().enumerate().any(|(k, w)| {
+        matches!(w.w, "they" | "who" | "which" | "that")
+            && args[k + 1..]
+                .iter()
+                .take(4)
+                .any(|v| MARKETING_VERBS.contains(&v.w))
+            && args[k + 1..]
+                .iter()
+                .take(10)
+                .any(|m| MARKETED.contains(&m.w))
+            && !args[k + 1..]
+                .iter()
+                .take(10)
+                .any(|m| matches!(m.w, "us" | "behalf"))
+    })
+}
+
 /// The first purpose phrase that occurs.
 fn read_purpose(span: &[Word]) -> Purpose {
+    let first = first_purpose(span);
+    // Ads tailored to the reader are targeted advertising, whoever serves them.
+    if first != Purpose::OwnAds && recipients_market(span) {
+        return Purpose::TheirMarketing;
+    }
+    first
+}
+
+/// The first purpose phrase of [`PURPOSES`] that occurs.
+fn first_purpose(span: &[Word]) -> Purpose {
     let mut best: Option<(usize, Purpose)> = None;
     for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
         if has_seq(span, seq).is_some() {
@@ -1175,16 +1410,24 @@ fn classify(st: &Statement, ws: &[Word]) -> Option<(Kind, Strength)> {
                 return Some((Kind::AggregateSharing, Weak));
             }
             if st.actor == Actor::ThirdParty {
-                // Partners that "may sell" what they collect on the site: the CCPA's sense.
-                return Some((Kind::CcpaSale, Strong));
+                // Partners that "may sell" what they collect on the site, in the
+                // CCPA's sense; other parties' sales are not the site's.
+                let ccpa = ws
+                    .iter()
+                    .any(|w| matches!(w.w, "ccpa" | "cpra" | "california" | "defined"));
+                return ccpa.then_some((Kind::CcpaSale, Strong));
             }
             Some((Kind::SaleAdmission, Strong))
         }
         Act::Share | Act::AllowCollect | Act::Use => {
             if talk {
-                return (matches!(st.purpose, Purpose::TheirMarketing | Purpose::Offers)
-                    || st.act != Act::Use)
-                    .then_some((Kind::RightsText, Weak));
+                // Rights text about disclosures for marketing is worth showing; the
+                // rest ("this policy explains how we collect …") is no statement.
+                return matches!(
+                    st.purpose,
+                    Purpose::TheirMarketing | Purpose::CrossContextAds
+                )
+                .then_some((Kind::RightsText, Weak));
             }
             // Who can disclose what: the site shares and lets others collect; a
             // third party collects and uses. ("We use it to …" is the site's own use;
@@ -1224,6 +1467,11 @@ fn classify(st: &Statement, ws: &[Word]) -> Option<(Kind, Strength)> {
             }
             if !personal {
                 return third.then_some((Kind::AggregateSharing, Weak));
+            }
+            // Third parties collecting on the site (cookies, pixels) is tracking,
+            // unless it is said to be for their own marketing.
+            if st.act == Act::AllowCollect && st.purpose != Purpose::TheirMarketing {
+                return third.then_some((Kind::OwnAds, Weak));
             }
             match st.purpose {
                 Purpose::TheirMarketing if third => Some((Kind::MarketingDisclosure, Strong)),

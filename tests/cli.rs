@@ -97,7 +97,10 @@ fn out_dir_carries_on_past_bad_files_and_fails_at_the_end() {
         err.contains("/no/such/file.txt: cannot read: no such file"),
         "{err}"
     );
-    assert!(err.contains("binary.txt: binary data, not text"), "{err}");
+    assert!(
+        err.contains("binary.txt: ") && err.contains("binary data, not text"),
+        "{err}"
+    );
     assert!(err.contains("2 of 5 analyzed"), "{err}");
     assert!(!err.contains("panicked"));
     for stem in ["calijewelz.com", "crypjama.com"] {

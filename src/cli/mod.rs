@@ -116,9 +116,8 @@ fn read_page(input: &str) -> Result<Page, String> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(format!("larger than {} MiB", MAX_INPUT_BYTES >> 20));
     }
-    if bytes.contains(&0) {
-        return Err("binary data, not text".into());
-    }
+    // Binary input is the library's call (`Error::NotText`): a few stray NULs
+    // from a crawler do not make a page binary.
     // Policies saved in a legacy encoding still read; stray bytes become U+FFFD.
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let ext = Path::new(input)
