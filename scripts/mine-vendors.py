@@ -2,41 +2,46 @@
 """Mine third-party vendor names from shop privacy policies, and measure the vendor table.
 
 Usage:
-    python3 scripts/mine-vendors.py [FOLDER] [--table src/vendors.rs] [--min-pages N] [--top N]
+    python3 scripts/mine-vendors.py [FOLDER] [--table src/vendors.rs]
+                                    [--min-pages N] [--top N] [--all]
 
 FOLDER holds plain-text policies (*.txt, one page each); it defaults to
-../shared/corpus/bulk relative to the repository root. The script prints two
-sections:
+../shared/corpus/bulk beside the repository. Python 3.11, standard library
+only. The script prints two sections:
 
 1. CANDIDATES: names that look like vendor names, with the number of pages they
    occur in. A candidate is a run of one to four capitalised or camel-cased
-   words (or a domain such as ``xyz.com``) in a sentence that also holds a
-   tracking word ("analytics", "pixel", "advertising", "remarketing",
-   "cookies", "tag", "SDK", "email marketing", "reviews", "provided by",
-   "powered by", "we use", "such as", "including", ...). Ordinary words are
-   filtered out with a statistic of the pool itself: a word that is written in
-   lower case in the pool as often as capitalised (e.g. "Cookies", "Service")
-   is not name-like. Candidates already covered by the table are marked ``*``,
-   so the uncovered ones stand out.
+   words (or a domain such as ``xyz.com``, not the shop's own) in a sentence
+   that also holds a tracking word ("analytics", "pixel", "advertising",
+   "remarketing", "cookies", "tag", "SDK", "email marketing", "reviews",
+   "provided by", "powered by", "we use", "such as", "including", ...).
+   Ordinary words are filtered out with a statistic of the pool itself: a word
+   written in lower case in the pool more than a fifth as often as capitalised
+   (not counting sentence starts), e.g. "Cookies", "Service", is not name-like.
+   Candidates matched by an alias of the table are marked ``*``; candidates
+   already reviewed and rejected (REJECTED below: laws, places, browsers,
+   payment processors, carriers, platforms, ...) are hidden unless --all.
 
-2. COVERAGE: for each vendor of the table (``src/vendors.rs``, whose aliases
-   are parsed out of the Rust source), in how many pages one of its aliases
-   occurs as a whole word in the lowercased text. Ambiguous aliases (the
-   ``ambiguous`` list of a vendor) are counted only where written capitalised
-   in the original text and with a tracking word in the same sentence, as the
+2. COVERAGE: for each vendor of the table (``src/vendors.rs``, whose rows are
+   parsed out of the Rust source), in how many pages one of its aliases occurs
+   as a whole word in the lowercased text; then the vendors per category.
+   Ambiguous aliases (a vendor's ``ambiguous`` list) count only where written
+   capitalised and with a tracking word in the same sentence, roughly as the
    matcher does.
 
 How the table was built: this script was run over the 2,000 pages of
-shared/corpus/bulk; every candidate seen in two or more pages was reviewed by
-hand, and those that are analytics, advertising, social, e-mail or SMS
-marketing, reviews, session-replay, tag-manager, testing / personalisation,
-affiliate, customer-data or chat / support-widget services went into
-src/vendors.rs, with the spellings seen as aliases. Payment processors,
-shipping carriers, hosting / CDN, shop platforms, CAPTCHA and consent-management
-platforms were left out. Well-known vendors of the same categories were added
-from general knowledge (they show 0 pages in COVERAGE). Only vendor names were
-taken from the pool, never its sentences; no tracker database was used.
-Edit the table, then re-run this script to see its coverage.
+shared/corpus/bulk; the candidates seen in two or more pages were reviewed by
+hand, together with a look at the names written right after "powered by",
+"provided by", "such as", "we use" and right before "Analytics", "Pixel",
+"Ads", "tag", "remarketing" (a few such names seen in only one page went in
+too). Those that are analytics, advertising, social, e-mail or SMS marketing,
+reviews, session-replay, tag-manager, testing / personalisation, affiliate,
+customer-data or chat / support-widget services went into src/vendors.rs, with
+the spellings seen as aliases; the rest went into REJECTED. Well-known vendors
+of the same categories were added from general knowledge (they show 0 pages in
+COVERAGE). Only vendor names were taken from the pool, never its sentences; no
+tracker database was used. Edit the table, then re-run this script to see its
+coverage and what is still uncovered.
 """
 
 from __future__ import annotations
@@ -62,9 +67,10 @@ TRIGGER = re.compile(
 
 # A tracking word near an ambiguous alias (as the matcher requires).
 TRACKING_WORD = re.compile(
-    r"\b(?:analytics|pixels?|tags?|cookies?|advertis\w*|ads|remarketing|retargeting|track\w*"
-    r"|sdks?|measure\w*|statistics|marketing|e-?mails?|sms|texts?|reviews?|chat|session"
-    r"|personali[sz]\w*|testing|affiliates?|audiences?|data|platform|services?|provider|tool)\b"
+    r"\b(?:analytics|analy[sz]\w*|pixels?|tags?|cookies?|advertis\w*|ads|remarketing|retargeting"
+    r"|audiences?|track\w*|collect\w*|sdks?|measure\w*|statistics|conversions?|marketing"
+    r"|e-?mails?|newsletters?|sms|text messages?|reviews?|ratings?|chat|sessions?|recordings?"
+    r"|heat ?maps?|personali[sz]\w*|testing|affiliates?|surveys?)\b"
 )
 
 # A name: capitalised or camel-cased words (Google Tag Manager, comScore, AdRoll, Yotpo).
@@ -116,16 +122,18 @@ def own_domain(name: str, text: str) -> str:
 
 
 def word_case_stats(pages: list[tuple[str, str]]) -> tuple[collections.Counter, collections.Counter]:
-    """How often each word is written capitalised vs in lower case (outside URLs)."""
+    """How often each word is written capitalised vs in lower case, outside URLs
+    and not counting the first word of a sentence or line (capitalised anyway)."""
     cap: collections.Counter = collections.Counter()
     low: collections.Counter = collections.Counter()
     url = re.compile(r"\S*(?:https?://|www\.|\.com|\.net|\.io|@)\S*")
     for _, text in pages:
-        for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", url.sub(" ", text)):
-            if w[0].isupper():
-                cap[w.lower()] += 1
-            else:
-                low[w] += 1
+        for sent in SENTENCE.split(url.sub(" ", text)):
+            for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", sent)[1:]:
+                if w[0].isupper():
+                    cap[w.lower()] += 1
+                else:
+                    low[w] += 1
     return cap, low
 
 
@@ -136,22 +144,114 @@ def name_like(word: str, cap: collections.Counter, low: collections.Counter) -> 
     if any(ch.isupper() for ch in word[1:]) and not word.isupper():
         return True  # camel case: AdRoll, comScore, LiveRamp
     c, l = cap[w], low[w]
-    return c >= 2 * (l + 1)
+    return c >= 5 * (l + 1)
 
 
-# Sentence starters that extraction glued to the word before ("CookiesWe",
-# "INFORMATIONIf"): split there.
+# Page extraction glues headings and sentences together ("CookiesWe",
+# "INFORMATIONIf", "trackingCOPPA", "FacebookFacebook"): split them again,
+# but not camel-cased names (AdRoll, LinkedIn, AddThis, DoubleClick, LiveChat).
 STARTERS = set(
-    """we you if the how in when this our for to by an any as at all some these those
-    your what where with from it its each once please there they under unless while
-    on no not also however additionally""".split()
+    """a we you if the how when our for by an as some these those your what where
+    with from its each once please there they under unless while not also however
+    additionally here addendum cookies information privacy policy in""".split()
 )
-GLUED = re.compile(r"(?<=[A-Za-z])([A-Z][a-z]*)\b")
+GLUED_ACRONYM = re.compile(r"\b([a-z]{2,})([A-Z]{2,})")
+GLUED_HEADING = re.compile(r"\b([A-Z]{3,})([A-Z][a-z]+)")
+DOUBLED = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\1(?![a-z])")
 
 
-def unglue(sent: str) -> str:
+GLUED_LOWER = re.compile(r"\b([a-z]{2,})([A-Z][a-z]+)\b")
+CAMEL_NAMES = {"LinkedIn"}
+
+
+def unglue(sent: str, low: collections.Counter) -> str:
     sent = re.sub(r"(?<=[a-z0-9])\.(?=[A-Z])", ". ", sent)
-    return GLUED.sub(lambda m: " " + m.group(1) if m.group(1).lower() in STARTERS else m.group(1), sent)
+    sent = DOUBLED.sub(r"\1; \1", sent)
+    sent = GLUED_ACRONYM.sub(r"\1 \2", sent)
+    sent = GLUED_HEADING.sub(r"\1 \2", sent)
+    # "linksOccasionally", "addressFirst": two ordinary words.
+    sent = GLUED_LOWER.sub(
+        lambda m: m.group(1) + " " + m.group(2)
+        if low[m.group(1)] >= 20 and low[m.group(2).lower()] >= 20
+        else m.group(0),
+        sent,
+    )
+    # "CookiesWe", "InformationIn": a sentence starter glued on.
+    return re.sub(
+        r"\b[A-Za-z]*[a-z](?:We|If|You|The|How|When|Our|For|By|An|As|Some|These|Those|Your"
+        r"|What|Where|With|From|Its|Each|Once|Please|There|They|Under|Unless|While|Not|Also"
+        r"|However|Additionally|Here|Addendum|Cookies|Information|Privacy|Policy|In|A)\b",
+        lambda m: m.group(0) if m.group(0) in CAMEL_NAMES else split_starter(m.group(0)),
+        sent,
+    )
+
+
+def split_starter(word: str) -> str:
+    for i in range(len(word) - 1, 0, -1):
+        if word[i].isupper() and word[i - 1].islower():
+            if word[i:].lower() in STARTERS:
+                return word[:i] + " " + word[i:]
+            break
+    return word
+
+
+# Candidates reviewed and left out of the table: not a vendor of its categories
+# (laws, places, browsers, technologies), or a payment processor, carrier, shop
+# platform, host, CDN, CAPTCHA, consent tool, or a vendor with no tracking role.
+# They are hidden from the CANDIDATES list unless --all is given.
+REJECTED = set(
+    """
+    internet|google|ssl|united states|initiative|dnt|third-party|sms|alliance|gdpr
+    sockets layer|socket layer|socket layers|eea|ccpa|european economic|european union
+    europe|european|european commission|commission|nai|daa|edaa|powered|patriot|regulation
+    javascript|java|flash|adobe flash|html|html5|http|https|tls|url|urls|pii|isp|isps
+    internet explorer|microsoft internet explorer|firefox|mozilla firefox|safari|chrome
+    google chrome|opera|netscape|netscape navigator|microsoft edge|edge|android|ios|apple
+    microsoft|amazon|adobe|yahoo|aol|oracle|salesforce|verizon|comcast|ibm
+    shopify|bigcommerce|magento|woocommerce|wordpress|wordpress.com|squarespace|wix|miva
+    x-cart|zen cart|zoey|volusion|3dcart|shift4shop|automattic|godaddy|bluehost|endurance
+    cloudflare|aws|microsoft azure|sucuri|verisign|thawte|geotrust|comodo|truste
+    paypal|stripe|braintree|klarna|afterpay|affirm|authorize.net|sagepay|worldpay|pay360
+    adyen|elavon|square|sofort|eway|chase paymentech|paymentech|visa|mastercard
+    american express|discover|ups|usps|fedex|dhl|dpd|tnt|royal mail|parcelforce
+    recaptcha|google recaptcha|gravatar|akismet|vimeo|whatsapp|google maps|google fonts
+    google play|google ireland|google inc|google llc|facebook inc|twitter inc
+    shield|shield framework|shield principles|privacy shield|coppa|caloppa
+    ftc|ico|pci|pci dss|gramm-leach-bliley|glba|hipaa|lgpd|pecr|casl|fcra|tcpa|dsgvo
+    interest-based advertising|interest-based ads|self-regulatory principles|adchoices
+    appchoices|opt-out|do-not-track|gps|wi-fi|wifi|bluetooth|idfa|aaid|udid|imei|cctv
+    united kingdom|america|canada|california|switzerland|ireland|india|brazil|japan
+    woobox|dropbox|github|etsy|ebay|walmart|disney|rolex|ghostery|norton|wikipedia
+    explorer|self-regulatory|locator|officer|shine|american|house|commissioner|light
+    frca|fed|fedral|corporation|disclaimer|mountain|non-personal|non-personally|constant
+    fipa|mms|spike|suite|washington|accountability|canadian|crm|england|html-based|london
+    mac|namecookie|royal|union|york|english|net|tcp|vat|addendum|amphitheatre parkway
+    api|apis|december|january|august|september|october|dublin|zen|co-branded|county
+    domain.com|e-commerce|ecommerce|florida|iab|icc|iceland|kits|nederland|norway|opt-in
+    rsa|university|wine|dpo|e-newsletter|enewsletter|ems|gallery|gramm|bliley|leach
+    icann|iphone|ipad|jewelry|liechtenstein|oba|road|ave|blvd|united|wishlist|alaska
+    committee|commonwealth|cvv|daac|dna|e-mail|germany|gmbh|hawaii|hmrc|zealand
+    dealer spike|ari network|ari|bizwizard shopkart|appmachine|netsoft studio
+    semantic sugar|ecomdash|google's advertising|google's ads|third-party advertising
+    third-party marketing|internet-based advertising|european interactive digital advertising
+    alliance opt-out|alliance self-regulatory|lei geral|maps api|non-pii|html-formatted
+    """.replace("\n", "|").split("|")
+)
+REJECTED = {r.strip() for r in REJECTED} - {""}
+
+# Domains of browsers' help pages, industry opt-out pages, regulators and
+# policy generators: named for opting out or for reference, never as a vendor.
+REJECTED_DOMAINS = set(
+    """google.com microsoft.com apple.com mozilla.org opera.com truste.com
+    aboutads.info networkadvertising.org youronlinechoices.com youronlinechoices.eu
+    allaboutdnt.com allaboutcookies.org aboutcookies.org cookiecentral.com
+    youradchoices.com youradchoices.ca optout.aboutads.info optoutprescreen.com
+    ftc.gov ico.org.uk freeprivacypolicy.com seqlegal.com termsfeed.com
+    privacypolicies.com website.com example.com gmail.com yahoo.com aol.com
+    hotmail.com outlook.com amazon.com wordpress.com shopify.com paypal.com
+    stripe.com authorize.net squarespace.com bigcommerce.com wikipedia.org
+    adobe.com macromedia.com""".split()
+)
 
 
 def candidates(pages, cap, low):
@@ -162,7 +262,7 @@ def candidates(pages, cap, low):
         for sent in SENTENCE.split(text):
             if len(sent) > 1200 or not TRIGGER.search(sent):
                 continue
-            sent = unglue(sent)
+            sent = unglue(sent, low)
             for m in NAME.finditer(sent):
                 words = re.split(r"[ \t]+", m.group(0).strip(" &"))
                 # Trim leading and trailing non-name words (We use Hotjar -> Hotjar).
@@ -181,6 +281,8 @@ def candidates(pages, cap, low):
             for m in DOMAIN.finditer(sent):
                 d = m.group(1).lower()
                 if d == own or d.endswith("." + own) or own.endswith("." + d):
+                    continue
+                if any(d == r or d.endswith("." + r) for r in REJECTED_DOMAINS):
                     continue
                 seen.add(d)
         for c in seen:
@@ -256,7 +358,7 @@ def coverage(pages, vendors):
             else:
                 r = alias_regex(alias)
                 hits |= {i for i in maybe if r.search(lowered[i][1])}
-        out.append((name, category, len(hits)))
+        out.append((name, category, hits))
     return out
 
 
@@ -280,7 +382,8 @@ def main() -> int:
     ap.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "bulk"))
     ap.add_argument("--table", default=str(ROOT / "src" / "vendors.rs"))
     ap.add_argument("--min-pages", type=int, default=3, help="smallest page count of a candidate")
-    ap.add_argument("--top", type=int, default=600, help="how many candidates to print")
+    ap.add_argument("--top", type=int, default=400, help="how many candidates to print")
+    ap.add_argument("--all", action="store_true", help="also print the REJECTED candidates")
     args = ap.parse_args()
 
     folder = Path(args.folder)
@@ -299,21 +402,24 @@ def main() -> int:
     for cand, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower())):
         if n < args.min_pages or shown >= args.top:
             break
+        if not args.all and cand.lower() in REJECTED:
+            continue
         mark = "*" if any(r.search(cand.lower()) for r in covered) else " "
         print(f"{n:5d} {mark} {cand}")
         shown += 1
 
     if vendors:
         cov = coverage(pages, vendors)
-        found = sum(1 for *_, n in cov if n)
-        any_page = len(set().union(*[{0}] * 0)) if False else None  # noqa: F841
+        found = sum(1 for *_, hits in cov if hits)
+        pages_with_any = len(set().union(*(hits for *_, hits in cov)))
         per_category = collections.Counter(c for _, c, _ in cov)
         print()
-        print(f"# COVERAGE: {len(vendors)} vendors in the table, {found} found in the pool")
+        print(f"# COVERAGE: {len(vendors)} vendors in the table, {found} found in the pool;")
+        print(f"# {pages_with_any} of {len(pages)} pages name at least one of them")
         print("# per category: " + ", ".join(f"{c} {n}" for c, n in sorted(per_category.items())))
         print("# (pages, vendor, category), most often found first")
-        for name, category, n in sorted(cov, key=lambda kv: (-kv[2], kv[0].lower())):
-            print(f"{n:5d}   {name}  [{category}]")
+        for name, category, hits in sorted(cov, key=lambda kv: (-len(kv[2]), kv[0].lower())):
+            print(f"{len(hits):5d}   {name}  [{category}]")
     return 0
 
 

@@ -29,6 +29,7 @@ mod selling;
 mod statements;
 mod text;
 mod tracking;
+mod vendors;
 /// The JavaScript API (wasm32 only): `analyzePage`, `analyzeText`, `version`.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
@@ -139,10 +140,29 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
         schema_version: SCHEMA_VERSION,
         document,
         selling: selling::assess(&doc, &statements),
-        tracking: tracking::assess(&doc),
+        tracking: tracking::assess(&doc, site_host(page).as_deref()),
         opt_out: opt_out::assess(&doc, &found_urls, &found_emails, page_links),
         statements: statement_reports(&doc, &statements),
     })
+}
+
+/// The host the page belongs to: its URL's, else one on the text's first line
+/// (saved pages often start with their address), lower-cased without "www.".
+fn site_host(page: &Page) -> Option<String> {
+    let first_line = page.text.trim_start().lines().next().unwrap_or("");
+    let url = page.url.as_deref().or_else(|| {
+        first_line
+            .trim()
+            .starts_with("http")
+            .then_some(first_line.trim())
+    })?;
+    let rest = url.split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
 }
 
 /// At most this many statements are listed in the report (a long policy makes hundreds).

@@ -9,8 +9,10 @@
 //! respond", "unable to respond", "no industry consensus") is `not_honored`;
 //! otherwise a commitment ("we honor", "we stop collecting") is `honored`.
 
-use crate::report::{DoNotTrack, Finding, Quote, Tracking, TrackingEvidence};
+use crate::report::{DoNotTrack, Finding, Tracking, TrackingEvidence};
 use crate::text::{negated_before, pattern, Document, Pattern};
+use crate::vendors::{Category, VENDORS};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// Quotes kept per flag: enough to convince, few enough to read.
@@ -32,13 +34,23 @@ static WEB_BEACONS: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Analytics, named or said in plain words: measuring visits, pages, traffic
+/// and usage ("we monitor traffic patterns and site usage", "statistical data
+/// on the use of our Site", "which pages are most visited", "how many visitors
+/// the site has"). Measuring *ads* ("advertising effectiveness") is advertising.
 static ANALYTICS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)\banalytics?\b
-        | \banaly[sz](?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?(?:traffic|usage|trends|visits|behaviou?r|how\ (?:you|users|visitors|customers))
-        | \busage\ (?:statistics|data|information|patterns)\b | \bsite\ traffic\b | \bweb\ (?:site\ )?statistics\b
-        | \bmeasure\ (?:\w+\ ){0,3}?(?:traffic|visits|usage|effectiveness|engagement)
-        | \bstatistics\ tracker\b | \bpage\ views\b | \bclickstream\b
+        | \banaly[sz](?:e|es|ed|ing|is)\s+(?:\w+\s+){0,4}?(?:traffic|usage|trends|visits|performance|behaviou?r|how\ (?:you|users|visitors|customers))
+        | \b(?:usage|traffic|clickstream)\ (?:statistics|data|information|patterns|trends)\b
+        | \b(?:site|website|web\ site)\ (?:traffic|usage|statistics)\b | \bweb\ (?:site\ )?statistics\b
+        | \busage\ of\ (?:our|the|this)\ (?:site|website|web\ site)\b
+        | \bstatistic(?:s|al)\b[^.;]{0,60}?\b(?:use|usage|visit\w*|traffic|pages?)\b
+        | \bmeasur\w*\ (?:\w+\ ){0,3}?(?:traffic|visits|visitors|usage|engagement)
+        | \b(?:track|monitor|record|count)\w*\ (?:\w+\ ){0,3}?(?:visitors|visits|traffic|usage|page\ views|pages\ visited)\b
+        | \b(?:most|least)\ (?:frequently\ |often\ )?visited\b | \bpages?\ (?:are\ |were\ )?visited\b
+        | \bnumber\ of\ (?:unique\ )?(?:visitors|users|visits|page\ views)\b | \bhow\ many\ (?:visitors|users|people)\b
+        | \bstatistics\ tracker\b | \bpage\ views\b
         | \baggregat\w*\ (?:data\ |information\ )?(?:about\ )?(?:site\ )?(?:traffic|visits|usage|interaction)
         | \bdata\ is\ aggregated\b",
     )
@@ -63,88 +75,146 @@ static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// Third-party services by the names LABELS.md gives them, then others seen in shop policies.
-/// Each pattern is matched against lowercased text.
-static SERVICES: LazyLock<Vec<(&'static str, Pattern)>> = LazyLock::new(|| {
-    SERVICE_PATTERNS
-        .iter()
-        .map(|(name, p)| (*name, pattern(p)))
-        .collect()
+/// Every alias of the vendor table (`vendors.rs`), for one pass over the
+/// lowercased text: the automaton's pattern `n` is alias `ALIASES[n]`.
+static VENDOR_MATCHER: LazyLock<(AhoCorasick, Vec<Alias>)> = LazyLock::new(|| {
+    let mut aliases: Vec<Alias> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    for (vendor, v) in VENDORS.iter().enumerate() {
+        for alias in v.aliases {
+            let ambiguous = v.ambiguous.contains(alias);
+            // Policies write the apostrophe both ways.
+            let curly = alias.replace('\'', "\u{2019}");
+            for form in std::iter::once(alias.to_string()).chain((curly != *alias).then_some(curly))
+            {
+                words.push(form);
+                aliases.push(Alias { vendor, ambiguous });
+            }
+        }
+    }
+    for (vendor, phrase) in EXTRA_PHRASES {
+        let vendor = VENDORS.iter().position(|v| v.name == *vendor).unwrap_or(0);
+        words.push((*phrase).to_string());
+        aliases.push(Alias {
+            vendor,
+            ambiguous: false,
+        });
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&words)
+        // The table is plain literals, checked by `vendors.rs`'s tests.
+        .expect("vendor aliases are literals");
+    (ac, aliases)
 });
 
-const SERVICE_PATTERNS: &[(&str, &str)] = &[
+/// One alias of the automaton: its vendor (index into `VENDORS`), and whether
+/// it is also an ordinary word that needs context.
+#[derive(Clone, Copy)]
+struct Alias {
+    vendor: usize,
+    ambiguous: bool,
+}
+
+/// Names that are no vendor's alias but say it: Shopify's cookie names, the
+/// wording Shopify's template uses for its analytics.
+const EXTRA_PHRASES: &[(&str, &str)] = &[
+    ("Shopify Analytics", "_shopify_s"),
+    ("Shopify Analytics", "_shopify_y"),
+    ("Shopify Analytics", "_shopify_sa_t"),
+    ("Shopify Analytics", "_shopify_sa_p"),
+    ("Shopify Analytics", "_shopify_visit"),
     (
-        "Google Analytics",
-        r"\bgoogle analytics\b|\buniversal analytics\b|\bga4\b",
-    ),
-    (
-        "Google Ads",
-        r"\bgoogle ad(?:s|words|sense| manager| network)\b|\bdoubleclick\b|\bdart cookie\b|\bgoogle (?:display|advertising|remarketing|marketing platform|customer match|shopping ads)\b|\badwords\b|\bgoogle\b[^.;]{0,60}\b(?:serves?|show|display)\w* (?:ads|advertisements)\b",
-    ),
-    (
-        "Facebook",
-        r"\bfacebook (?:pixel|ads|advertising|custom audiences?|analytics|conversion|insights|sdk)\b|\bmeta pixel\b|\bcustom audiences?\b|\bfacebook\b",
-    ),
-    (
-        "Bing Ads",
-        r"\bbing ads\b|\bmicrosoft advertising\b|\bbing (?:uet|universal event)\b",
+        "Shopify Analytics",
+        "website provider's internal statistics",
     ),
     (
         "Shopify Analytics",
-        r"\bshopify analytics\b|\bshopify(?:['’]s)? (?:reports|statistics|stats|analytics)\b|\bwebsite provider(?:['’]s)? internal statistics\b|\b_shopify_(?:s|y|sa_t|sa_p|visit)\b",
+        "website provider\u{2019}s internal statistics",
     ),
-    ("Klaviyo", r"\bklaviyo\b"),
-    ("Hotjar", r"\bhotjar\b"),
-    (
-        "Pinterest",
-        r"\bpinterest (?:tag|pixel|ads|advertising|conversion)\b|\bpinterest\b",
-    ),
-    ("TikTok", r"\btik ?tok\b"),
-    ("Snapchat", r"\bsnap(?:chat)? pixel\b|\bsnapchat\b"),
-    (
-        "Twitter",
-        r"\btwitter (?:pixel|ads|advertising|conversion)\b|\btwitter\b",
-    ),
-    ("Criteo", r"\bcriteo\b"),
-    (
-        "Adobe Analytics",
-        r"\badobe analytics\b|\bomniture\b|\badobe(?:['’]s)? (?:analytics|sitecatalyst)\b",
-    ),
-    (
-        "Adobe Marketing Cloud Device Co-op",
-        r"\badobe marketing cloud device co-op\b",
-    ),
-    ("Amazon Advertising", r"\bamazon advertising\b"),
-    ("Localytics", r"\blocalytics\b"),
-    (
-        "Rakuten Advertising",
-        r"\brakuten(?: advertising| marketing)?\b",
-    ),
-    ("Mixpanel", r"\bmixpanel\b"),
-    ("Segment", r"\bsegment\.(?:io|com)\b|\btwilio segment\b"),
-    ("Quantcast", r"\bquantcast\b"),
-    ("Taboola", r"\btaboola\b"),
-    ("Outbrain", r"\boutbrain\b"),
-    ("LiveRamp", r"\bliveramp\b"),
-    ("FullStory", r"\bfullstory\b"),
-    ("Crazy Egg", r"\bcrazy ?egg\b"),
-    ("Optimizely", r"\boptimizely\b"),
-    ("Heap", r"\bheap analytics\b"),
-    ("Amplitude", r"\bamplitude analytics\b"),
-    ("Nielsen", r"\bnielsen\b"),
-    ("comScore", r"\bcomscore\b"),
-    ("AdRoll", r"\badroll\b"),
-    ("Attentive", r"\battentive mobile\b"),
-    ("Yahoo", r"\byahoo (?:analytics|advertising|gemini|dot)\b"),
-    (
-        "LinkedIn",
-        r"\blinkedin (?:insight|ads|advertising|pixel)\b",
-    ),
-    (
-        "Salesforce Marketing Cloud",
-        r"\bsalesforce marketing cloud\b",
-    ),
-    ("Google Tag Manager", r"\bgoogle tag manager\b"),
+];
+
+/// "Google … serves ads": how AdSense's boilerplate names Google Ads.
+static GOOGLE_SERVES_ADS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(r"\bgoogle\b[^.;]{0,60}\b(?:serves?|show|display)\w* (?:ads|advertisements)\b")
+});
+
+/// A service outside the table, by the way its name is written: "Foo
+/// Analytics", "Bar Pixel" (capitalised, in a sentence that says the site uses it).
+static NAMED_SERVICE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b[A-Z][A-Za-z0-9]{2,}(?: [A-Z][A-Za-z0-9]{2,})? (?:Analytics|Pixel)\b")
+});
+
+/// Capitalised words that start "X Analytics" without naming a vendor.
+const NOT_A_VENDOR: &[&str] = &[
+    "The",
+    "Our",
+    "This",
+    "That",
+    "Web",
+    "Website",
+    "Site",
+    "Data",
+    "Third",
+    "Party",
+    "Mobile",
+    "Online",
+    "Marketing",
+    "Advertising",
+    "Social",
+    "Media",
+    "Email",
+    "Conversion",
+    "Tracking",
+    "Custom",
+    "Advanced",
+    "Enhanced",
+    "Digital",
+    "App",
+    "Use",
+    "Using",
+    "Through",
+    "For",
+    "With",
+    "And",
+    "About",
+    "Cookies",
+    "Cookie",
+    "Service",
+    "Services",
+    "Performance",
+    "Statistics",
+    "Other",
+    "These",
+    "Such",
+    "Some",
+    "Any",
+    "All",
+    "How",
+    "Why",
+    "What",
+    "Your",
+    "Its",
+    "We",
+    "Disable",
+    "Opt",
+    "Out",
+    "Tag",
+    "Tags",
+    "Basic",
+    "Product",
+    "Traffic",
+    "Analytics",
+    "Pixel",
+    "Although",
+    "If",
+    "When",
+    "Privacy",
+    "Policy",
+    "Google",
+    "Facebook",
+    "Universal",
+    "Store",
 ];
 
 /// The sentence says the site uses the service (outside the name itself).
@@ -157,7 +227,7 @@ static USE_VERB: LazyLock<Pattern> = LazyLock::new(|| {
 /// Words of tracking around a service's name.
 static TRACKING_WORD: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:pixels?|tags?|cookies?|analytics|advertis\w*|ads|remarketing|retargeting|audiences?|track\w*|collect\w*|sdks?|measure\w*|statistics|conversions?)\b",
+        r"\b(?:pixels?|tags?|cookies?|analytics|advertis\w*|ads|remarketing|retargeting|audiences?|track\w*|collect(?:s|ed|ion|ing)?|sdks?|measure\w*|statistics|conversions?)\b",
     )
 });
 
@@ -171,9 +241,6 @@ static SOCIAL_USE: LazyLock<Pattern> = LazyLock::new(|| {
         r"\bsign (?:in|into|on)\b|\blog ?ins?\b|\bsocial (?:media|network)\b|\bthird-party (?:website|application|platform)\b|\bfollow us\b|\blike button\b|\bshare (?:information|content|it)\b",
     )
 });
-
-/// Social networks, whose bare names say nothing about tracking.
-const SOCIAL_NETWORKS: &[&str] = &["Facebook", "Pinterest", "TikTok", "Snapchat", "Twitter"];
 
 /// Do Not Track, as a signal (not "we do not track users").
 static DNT_MENTION: LazyLock<Pattern> = LazyLock::new(|| {
@@ -203,7 +270,8 @@ const DNT_FOLLOWERS: usize = 2;
 static GPC: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\bglobal privacy control\b|\bgpc\b"));
 
 /// Read the tracking answers from the document.
-pub(crate) fn assess(doc: &Document) -> Tracking {
+/// `site` is the host the policy belongs to, where known: its own brand is no third party.
+pub(crate) fn assess(doc: &Document, site: Option<&str>) -> Tracking {
     let mut evidence = TrackingEvidence::default();
 
     let cookie_denials: Vec<usize> = matching(doc, &NO_COOKIES);
@@ -217,7 +285,7 @@ pub(crate) fn assess(doc: &Document) -> Tracking {
     evidence.analytics = doc.quotes(affirmed(doc, &ANALYTICS), MAX_QUOTES);
     evidence.targeted_advertising = doc.quotes(affirmed(doc, &TARGETED_ADS), MAX_QUOTES);
 
-    evidence.services = services(doc);
+    evidence.services = services(doc, site);
     let (do_not_track, dnt_sentences) = do_not_track(doc);
     evidence.do_not_track = doc.quotes(dnt_sentences, MAX_QUOTES);
 
@@ -234,7 +302,11 @@ pub(crate) fn assess(doc: &Document) -> Tracking {
 }
 
 fn has_analytics_service(services: &[Finding]) -> bool {
-    services.iter().any(|f| f.value.contains("Analytics"))
+    services.iter().any(|f| {
+        VENDORS.iter().any(|v| {
+            v.name == f.value && matches!(v.category, Category::Analytics | Category::SessionReplay)
+        }) || f.value.ends_with(" Analytics")
+    })
 }
 
 /// Sentences where `re` matches (in the lowercased text), in order, each once.
@@ -293,84 +365,138 @@ fn affirmed(doc: &Document, re: &Pattern) -> Vec<usize> {
     hits.into_iter().map(|(_, i)| i).take(MAX_QUOTES).collect()
 }
 
-/// All the service names at once: one pass over the text finds where any stands.
-static ANY_SERVICE: LazyLock<Pattern> = LazyLock::new(|| {
-    let all: Vec<&str> = SERVICE_PATTERNS.iter().map(|(_, p)| *p).collect();
-    pattern(&all.join("|"))
-});
-
 /// The services the text says the site uses, in order of first use.
-fn services(doc: &Document) -> Vec<Finding> {
-    // The sentences that name some service; each service is then looked for in those alone.
-    let mut candidates: Vec<usize> = Vec::new();
-    for m in ANY_SERVICE.find_iter(&doc.lower) {
-        if let Some(i) = doc.sentence_at(m.start) {
-            if candidates.last() != Some(&i) {
-                candidates.push(i);
+fn services(doc: &Document, site: Option<&str>) -> Vec<Finding> {
+    let (ac, aliases) = &*VENDOR_MATCHER;
+    // (vendor name, category, byte range) of every name in the text.
+    let mut hits: Vec<(String, Option<Category>, std::ops::Range<usize>)> = Vec::new();
+    let bytes = doc.lower.as_bytes();
+    for m in ac.find_iter(&doc.lower) {
+        let (start, end) = (m.start(), m.end());
+        let word_edge = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !word_edge(start.checked_sub(1).and_then(|p| bytes.get(p))) || !word_edge(bytes.get(end))
+        {
+            continue;
+        }
+        let alias = aliases[m.pattern().as_usize()];
+        let vendor = &VENDORS[alias.vendor];
+        if site.is_some_and(|host| own_brand(vendor, host)) {
+            continue;
+        }
+        // An alias that is also a word ("Heap", "Drift") counts capitalised
+        // and beside words of tracking.
+        if alias.ambiguous {
+            let capital = doc.text.as_bytes()[start].is_ascii_uppercase();
+            let sentence = doc.sentence_at(start).map_or("", |i| doc.lower_sentence(i));
+            if !capital || !TRACKING_WORD.is_match(sentence) {
+                continue;
             }
+        }
+        hits.push((vendor.name.to_string(), Some(vendor.category), start..end));
+    }
+    for m in GOOGLE_SERVES_ADS.find_iter(&doc.lower) {
+        hits.push((
+            "Google Ads".to_string(),
+            Some(Category::Advertising),
+            m.start..m.start + 6,
+        ));
+    }
+    for m in NAMED_SERVICE.find_iter(doc.text) {
+        let name = &doc.text[m.clone()];
+        let first = name.split(' ').next().unwrap_or("");
+        if NOT_A_VENDOR.contains(&first)
+            || hits
+                .iter()
+                .any(|h| h.2.start <= m.start && m.start < h.2.end)
+        {
+            continue;
+        }
+        hits.push((name.to_string(), None, m));
+    }
+    hits.sort_by_key(|h| h.2.start);
+
+    let mut found: Vec<Finding> = Vec::new();
+    for (name, category, m) in &hits {
+        let (category, m) = (*category, m.clone());
+        let Some(i) = doc.sentence_at(m.start) else {
+            continue;
+        };
+        let span = &doc.sentences[i].span;
+        // A name must lie inside its sentence (one cut across a boundary is no name).
+        if m.start < span.start
+            || m.end > span.end
+            || negated_before(&doc.lower, span.start, m.start)
+        {
+            continue;
+        }
+        // The name inside a URL ("facebook.com/settings") is a link, not a use.
+        let after = doc.lower.as_bytes().get(m.end).copied();
+        if matches!(after, Some(b'.') | Some(b'/'))
+            && doc.lower[m.end..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let s = doc.lower_sentence(i);
+        let (rel_start, rel_end) = (m.start - span.start, m.end - span.start);
+        // The words around the name, without addresses: "Bing: https://…/personalized-ads"
+        // lists a link, the "ads" in it says nothing.
+        let context = without_urls(&format!("{} {}", &s[..rel_start], &s[rel_end..]));
+        // A bare social network's name, or a data co-op ("we work with
+        // Epsilon"), is tracking only beside words of tracking.
+        let bare_social = (category == Some(Category::Social)
+            && !doc.lower[m.clone()].contains(' '))
+            || category == Some(Category::CustomerData);
+        let uses = if bare_social {
+            TRACKING_WORD.is_match(&context)
+                && !SOCIAL_USE.is_match(&context)
+                && !OPT_OUT_TALK.is_match(&context)
+        } else {
+            USE_VERB.is_match(&context)
+                || (TRACKING_WORD.is_match(&context) && !OPT_OUT_TALK.is_match(&context))
+        };
+        if !uses {
+            continue;
+        }
+        let reading = match category {
+            Some(c) => format!("service: the site uses {name} ({})", c.describe()),
+            None => format!("service: the site uses {name}"),
+        };
+        match found.iter_mut().find(|f| f.value == *name) {
+            Some(f) => {
+                if f.evidence.len() < MAX_QUOTES
+                    && !f.evidence.iter().any(|q| q.start == span.start)
+                {
+                    f.evidence.push(doc.quote(i).with_reading(&reading));
+                }
+            }
+            None => found.push(Finding {
+                value: name.clone(),
+                evidence: vec![doc.quote(i).with_reading(&reading)],
+            }),
         }
     }
-    let mut found: Vec<(usize, Finding)> = Vec::new();
-    for (name, re) in SERVICES.iter() {
-        let mut evidence = Vec::new();
-        let mut first = usize::MAX;
-        let hits = candidates.iter().flat_map(|&i| {
-            let span = doc.sentences[i].span.clone();
-            re.find_iter(&doc.lower[span.clone()])
-                .map(move |m| span.start + m.start..span.start + m.end)
-        });
-        for m in hits {
-            let Some(i) = doc.sentence_at(m.start) else {
-                continue;
-            };
-            let span = &doc.sentences[i].span;
-            if !span.contains(&m.start) || negated_before(&doc.lower, span.start, m.start) {
-                continue;
-            }
-            // The name inside a URL ("facebook.com/settings") is a link, not a use.
-            let after = doc.lower.as_bytes().get(m.end).copied();
-            if matches!(after, Some(b'.') | Some(b'/'))
-                && doc.lower[m.end..]
-                    .chars()
-                    .nth(1)
-                    .is_some_and(|c| c.is_ascii_alphanumeric())
-            {
-                continue;
-            }
-            let s = doc.lower_sentence(i);
-            let (rel_start, rel_end) = (m.start - span.start, m.end - span.start);
-            let context = format!("{} {}", &s[..rel_start], &s[rel_end..]);
-            let bare_social = SOCIAL_NETWORKS.contains(name) && !doc.lower[m.clone()].contains(' ');
-            let uses = if bare_social {
-                TRACKING_WORD.is_match(&context)
-                    && !SOCIAL_USE.is_match(&context)
-                    && !OPT_OUT_TALK.is_match(&context)
-            } else {
-                USE_VERB.is_match(&context)
-                    || (TRACKING_WORD.is_match(&context) && !OPT_OUT_TALK.is_match(&context))
-            };
-            if !uses {
-                continue;
-            }
-            first = first.min(m.start);
-            if evidence.len() < MAX_QUOTES
-                && !evidence.iter().any(|q: &Quote| q.start == span.start)
-            {
-                evidence.push(doc.quote(i));
-            }
-        }
-        if !evidence.is_empty() {
-            found.push((
-                first,
-                Finding {
-                    value: (*name).to_string(),
-                    evidence,
-                },
-            ));
-        }
-    }
-    found.sort_by_key(|(first, _)| *first);
-    found.into_iter().map(|(_, f)| f).collect()
+    found
+}
+
+/// Whether a vendor is the site's own brand (Amazon's policy on Amazon
+/// Advertising, Microsoft's on Bing): the host holds the first word of one of its aliases.
+fn own_brand(vendor: &crate::vendors::Vendor, host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').filter(|l| l.len() >= 4).collect();
+    vendor.aliases.iter().any(|a| {
+        let first = a.split([' ', '.']).next().unwrap_or("");
+        first.len() >= 4 && labels.contains(&first)
+    })
+}
+
+/// `s` with its URLs (words holding "://" or starting "www.") left out.
+fn without_urls(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The site's stance on Do Not Track, and the sentences that say it.
@@ -431,7 +557,7 @@ mod tests {
     use super::*;
 
     fn tracking(text: &str) -> Tracking {
-        assess(&Document::new(text, &[]))
+        assess(&Document::new(text, &[]), None)
     }
 
     #[test]

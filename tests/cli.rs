@@ -55,8 +55,22 @@ fn json_is_the_report() {
     let out = run(&["--json", &fixture("calijewelz.com.txt")], None);
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert_eq!(report["selling"]["verdict"], "sells");
+    // Each deciding quote carries its reading, and the statements are listed.
+    let reading = report["selling"]["evidence"][1]["reading"]
+        .as_str()
+        .unwrap();
+    assert!(
+        reading.starts_with("shared for others' marketing:"),
+        "{reading}"
+    );
+    let statements = report["statements"].as_array().unwrap();
+    assert!(statements
+        .iter()
+        .any(|s| s["kind"] == "marketing_disclosure"
+            && s["actor"] == "third_party"
+            && s["polarity"] == "affirmed"));
     assert_eq!(report["opt_out"]["emails"][0], "CaliJewelz@gmail.com");
     let quote = &report["selling"]["evidence"][0];
     let text = std::fs::read_to_string(fixture("calijewelz.com.txt")).unwrap();
