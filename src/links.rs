@@ -44,6 +44,14 @@ static BARE_URL: LazyLock<Pattern> = LazyLock::new(|| {
     ))
 });
 
+/// The opt-out and cookie-help sites, also when written as a bare domain
+/// ("visit allaboutcookies.org"): these are links whatever their form.
+static TOOL_HOST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:(?:all)?aboutcookies\.org|(?:optout\.)?aboutads\.info|networkadvertising\.org|youronlinechoices\.(?:com|eu)|youradchoices\.(?:com|ca))(?-u:\b)",
+    )
+});
+
 /// Plain addresses (scanned from their "@").
 static EMAIL: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"));
@@ -55,9 +63,9 @@ static OBFUSCATED_EMAIL: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// The matches of two patterns in order of position, without overlaps (the earlier wins).
-fn merged(text: &str, a: &Pattern, b: &Pattern) -> Vec<Range<usize>> {
-    let mut all: Vec<Range<usize>> = a.find_iter(text).chain(b.find_iter(text)).collect();
+/// The matches of the patterns in order of position, without overlaps (the earlier and longer wins).
+fn merged(text: &str, patterns: &[&Pattern]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = patterns.iter().flat_map(|p| p.find_iter(text)).collect();
     all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for m in all {
@@ -79,7 +87,7 @@ static GLUED_WORD_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 /// Find every URL written in `text`, in order.
 pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     let mut out = Vec::new();
-    for m in merged(text, &URL, &BARE_URL) {
+    for m in merged(text, &[&URL, &BARE_URL, &TOOL_HOST]) {
         // Skip a host that is the tail of an e-mail address or of a longer URL.
         if m.start > 0 {
             let prev = text.as_bytes()[m.start - 1];
@@ -130,6 +138,17 @@ fn clean_url_len(raw: &str) -> Option<usize> {
         ]);
         if let Some(m) = GLUED_WORD_TAIL.find(s) {
             s = &s[..m.start + 1];
+            // "…/how-to-delete-cookies/AnalyticsWe": the heading glued after the
+            // URL's last slash goes with the sentence that follows.
+            if let Some(slash) = s.rfind('/') {
+                let segment = &s[slash + 1..];
+                if segment.len() > 2
+                    && segment.starts_with(|c: char| c.is_ascii_uppercase())
+                    && segment[1..].bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    s = &s[..slash + 1];
+                }
+            }
         }
         if s.len() == before {
             break;
@@ -167,7 +186,7 @@ fn anchor_before(text: &str, start: usize) -> Option<String> {
 
 /// Find every e-mail address in `text`, in order, de-obfuscated and cleaned.
 pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
-    merged(text, &EMAIL, &OBFUSCATED_EMAIL)
+    merged(text, &[&EMAIL, &OBFUSCATED_EMAIL])
         .into_iter()
         .filter_map(|m| {
             let raw = &text[m.clone()];
@@ -283,6 +302,20 @@ mod tests {
                 "http://www.aboutads.info/choices/",
                 "www.networkadvertising.org"
             ]
+        );
+    }
+
+    #[test]
+    fn tool_sites_as_bare_domains_and_headings_glued_after_a_slash() {
+        assert_eq!(
+            urls("learn how to manage them by visiting allaboutcookies.org. Or aboutads.info"),
+            vec!["allaboutcookies.org", "aboutads.info"]
+        );
+        assert_eq!(
+            urls(
+                "see https://www.example.com/blog/how-to-delete-cookies/AnalyticsWe use log files."
+            ),
+            vec!["https://www.example.com/blog/how-to-delete-cookies/"]
         );
     }
 

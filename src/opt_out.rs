@@ -35,7 +35,7 @@ static OPT_OUT_TOOL_URL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?x)^(?:optout\.|preferences-mgr\.truste\.com|youradchoices\.|youronlinechoices\.|aboutads\.info|networkadvertising\.org(?:/(?:choices|mobile-choices|optout|managing))?$|networkadvertising\.org/(?:choices|mobile-choices|optout)
         |tools\.google\.com/dlpage/gaoptout|adssettings\.google\.|google\.com/settings/ads|myadcenter\.google\.|facebook\.com/(?:settings.*ads|ads/preferences|adpreferences)
-        |.*bingads.*personalized-ads|.*/privacy/opt-?out|allaboutcookies\.org|macromedia\.com/.*settings_manager|.*optout\.)",
+        |optoutprescreen\.com|.*bingads.*personalized-ads|.*/privacy/opt-?out|allaboutcookies\.org|macromedia\.com/.*settings_manager|.*optout\.)",
     )
 });
 
@@ -44,6 +44,21 @@ static OPT_OUT_TOOL_URL: LazyLock<Pattern> = LazyLock::new(|| {
 static NOT_A_CHOICE_URL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"/participating|understanding-online-advertising|how-does-it-work|allaboutdnt|/dnt\b|do-not-track|globalprivacycontrol\.org|\.gov(?:/|$)|ico\.org\.uk|schema\.org",
+    )
+});
+
+/// Browsers' help pages and the cookie-help sites: a choice when offered in a
+/// sentence about cookies ("see your browser's help on deleting cookies: …").
+static COOKIE_HELP_URL: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"^(?:support\.google\.com/(?:chrome|accounts)/|support\.mozilla\.org/|support\.microsoft\.com/|windows\.microsoft\.com/|support\.apple\.com/|help\.apple\.com/|help\.opera\.com/|(?:all)?aboutcookies\.org)",
+    )
+});
+
+/// Words of a sentence that offers a way to refuse or clear cookies.
+static COOKIE_ACTION: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:manag|delet|block|disabl|refus|reject|remov|control|clear|turn\w* off|erase|settings|opt)",
     )
 });
 
@@ -62,7 +77,7 @@ static INFO_URL: LazyLock<Pattern> = LazyLock::new(|| {
 /// The reader is asked to act on their data.
 static ACTION: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"(?x)\bopt(?:[-\ ]?out|ing\ out)\b|\bunsubscrib\w*|\bdo\ not\ sell\b|\bmanag\w*|\badjust\w*|\bchange\ (?:your|my)\b|\bupdat\w*\ (?:your|or)\b|\bcontrol\w*|\bedit\b|\bdisabl\w*
+        r"(?x)\bopt(?:[-\ ]?out|ing\ out)\b|\bunsubscrib\w*|\bdo\ not\ sell\b|\bmanag\w*|\badjust\w*|\bchange\ (?:your|my)\b|\bupdat\w*\ (?:your|or)\b|\bcontrol(?:s|ling)?\b|\bedit\b|\bdisabl\w*
         |\bdelet\w*|\bremov\w*|\brestrict\w*\ (?:the\ )?(?:processing|use|how)|\bobject\w*\ to\b|\bwithdraw\w*|\bstop\ receiving|\bno\ longer\ (?:wish|want)|\bprivacy\ choices\b|\bpreferences?\b|\bsettings?\b
         |\bexercise\w*\ (?:your|these|any|the)|\bsubmit\ a\ request\b|\blimit\w*\ (?:the\ use|ad|tracking)",
     )
@@ -141,7 +156,8 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
         (
             Mechanism::ContactRequest,
             pattern(
-                r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request|(?:e-?mail|write|call)\ (?:our|the)\ )\b",
+                r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request|(?:e-?mail|write|call)\ (?:our|the)\
+                |(?:using|use|through|via)\ (?:the\ |our\ )?contact\ (?:information|details|form|page)s?)\b",
             ),
         ),
         (
@@ -192,7 +208,7 @@ static INSTRUCTION: LazyLock<Pattern> = LazyLock::new(|| {
 /// The purposes a contact must serve to be an opt-out request.
 static CONTACT_PURPOSE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bstop receiving\b|\bno longer (?:wish|want)|\bremov\w*|\bdelet\w*|\bexercis\w*|\brights?\b|\brequests?\b|\bwithdraw\w*|\bobject\w*|\brestrict\w*|\bpreferences?\b|\bdo not sell\b|\bcorrect\w*|\baccess\b",
+        r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bstop receiving\b|\bno longer (?:wish|want)|\bremov\w*|\bdelet\w*|\bexercis\w*|\brights?\b|\brequests?\b|\bwithdraw\w*|\bobject\w*|\brestrict\w*|\bpreferences?\b|\bdo not sell\b|\b(?:in)?correct\w*|\baccess\b|\binaccurate\b|\bamend\w*|\brectif\w*|\bcopy of\b",
     )
 });
 
@@ -241,9 +257,15 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
         let asks = ACTION.is_match(&context)
             && !COPY_ONLY.is_match(context.trim_start())
             && !NOT_AN_ACTION.is_match(&context);
-        // A cookie page offered to "manage your cookie settings" is a choice, though a page.
-        let cookie_choices = !never && key.contains("cookie") && context.contains("manag");
-        let keep = tool || (asks && (!info || cookie_choices));
+        // A cookie page offered to "manage / delete / block cookies" is a
+        // choice, though a page of help; so is a browser's help page offered so.
+        let cookie_talk = context.contains("cookie") || context.contains("browser");
+        let cookie_choices = !never
+            && COOKIE_ACTION.is_match(&context)
+            && (key.contains("cookie") || (COOKIE_HELP_URL.is_match(address) && cookie_talk));
+        // The site's home page ("on our website www.shop.example") is no choice.
+        let home_page = !address.trim_end_matches('/').contains('/');
+        let keep = cookie_choices || tool || (asks && !info && !home_page);
         if keep {
             seen.insert(key);
             out.push(Finding {
