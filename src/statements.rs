@@ -607,7 +607,7 @@ fn idle_negation(words: &[Word], k: usize) -> bool {
     let prev = if k > 0 { words[k - 1].w } else { "" };
     matches!(next, "limited" | "only" | "necessarily" | "just")
         || (prev == "or" && k >= 2 && words[k - 2].w == "whether")
-        || (words[k].w == "no" && matches!(next, "longer" | "matter" | "cost" | "charge"))
+        || (words[k].w == "no" && matches!(next, "matter" | "cost" | "charge"))
 }
 
 fn has_seq(words: &[Word], seq: &[&str]) -> Option<usize> {
@@ -615,7 +615,15 @@ fn has_seq(words: &[Word], seq: &[&str]) -> Option<usize> {
         return None;
     }
     (0..=words.len() - seq.len())
-        .find(|&i| seq.iter().enumerate().all(|(k, s)| words[i + k].w == *s))
+        .find(|&i| seq.iter().enumerate().all(|(k, s)| same(words[i + k].w, s)))
+}
+
+/// A text word equals a lexicon word, reading `’` as `'` ("party’s").
+fn same(word: &str, lexicon: &str) -> bool {
+    word == lexicon
+        || (word.len() == lexicon.len() + 2
+            && word.contains('\u{2019}')
+            && word.replace('\u{2019}', "'") == lexicon)
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
@@ -744,6 +752,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
     let mut actor: Option<Actor> = None;
     let mut conditional = false;
     let mut consent_clause = false;
+    let mut ceased = false;
     for k in 0..ws.len() {
         let w = ws[k].w;
         // Clause breaks.
@@ -767,6 +776,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             actor = None;
             conditional = false;
             consent_clause = false;
+            ceased = false;
             continue;
         }
         if CONDITIONS.contains(&w) {
@@ -806,6 +816,12 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             actor = lookup(ACTORS, antecedent);
             continue;
         }
+        // "(if you opt out,) we will no longer sell …": what an opt-out stops,
+        // neither an admission nor a denial.
+        if w == "longer" && k > 0 && ws[k - 1].w == "no" {
+            ceased = true;
+            continue;
+        }
         if negation(w) && !idle_negation(ws, k) {
             negated = true;
             continue;
@@ -834,6 +850,9 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             lookup(ACTS, w)
         };
         let Some(act) = act else { continue };
+        if ceased {
+            continue;
+        }
         // "Do Not Sell My Personal Information" is the name of a link, not a denial.
         if matches!(w, "sell" | "share") && link_name(ws, k) {
             continue;
@@ -963,7 +982,12 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
         } else {
             actor
         };
-        let actor = actor.unwrap_or(Actor::Site);
+        // What "may be considered a sale" is the site's own sharing.
+        let actor = if act == Act::ConsideredSale {
+            Actor::Site
+        } else {
+            actor.unwrap_or(Actor::Site)
+        };
         let mut st = Statement {
             sentence,
             lead_in: lead,
@@ -1684,6 +1708,12 @@ mod tests {
             assert!(has(t, Kind::GeneralDenial), "{t}: {:?}", kinds(t));
             assert!(!has(t, Kind::MarketingDisclosure) && !has(t, Kind::SaleAdmission), "{t}: {:?}", kinds(t));
         }
+    }
+
+    #[test]
+    fn what_an_opt_out_stops_is_neither_admission_nor_denial() {
+        let t = "If you opt out, we will no longer collect or sell your personal information.";
+        assert!(kinds(t).is_empty(), "{:?}", kinds(t));
     }
 
     #[test]

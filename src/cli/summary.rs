@@ -1,5 +1,5 @@
-//! The readable summary the CLI prints: verdicts first, each with its quote,
-//! then the ways to opt out.
+//! The readable summary the CLI prints: verdicts first, each with its quote
+//! and what policylens read in it, then the ways to opt out.
 
 use policylens::{DoNotTrack, Quote, Report, SellingVerdict};
 use std::fmt::Write;
@@ -65,6 +65,9 @@ fn write_report(s: &mut String, name: &str, r: &Report) -> std::fmt::Result {
     )?;
     if !t.services.is_empty() {
         writeln!(s, "  services: {}", t.services.join(", "))?;
+        for f in &t.evidence.services {
+            quotes(s, &f.evidence[..f.evidence.len().min(1)])?;
+        }
     }
     writeln!(
         s,
@@ -103,6 +106,10 @@ fn quotes(s: &mut String, quotes: &[Quote]) -> std::fmt::Result {
             text
         };
         writeln!(s, "  “{short}”")?;
+        // What policylens read in it, so a reader can see why (and when it is wrong).
+        if !q.reading.is_empty() {
+            writeln!(s, "    → {}", q.reading)?;
+        }
     }
     Ok(())
 }
