@@ -56,10 +56,12 @@ static SELF_POLICY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"\bthis (?:privacy |cookie |online privacy )?(?:policy|notice|statement)\b")
 });
 
-/// A practice with personal data, said by the site: "we collect …", "we use cookies".
+/// A practice with personal data, by whoever the page names as its subject
+/// ("we collect …", "Stuckey’s collects only personal information …", "uses
+/// cookies"): terms pages speak of their rules, policies of these.
 static PRACTICE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:we|us)\b[^.;:]{0,40}?\b(?:collect|gather|obtain|receive|record|use|store|retain|process|track)\w*\b[^.;:]{0,80}?\b(?:personal|information|data|cookies?|e-?mail address(?:es)?|ip address(?:es)?)\b|\binformation (?:we|that we) (?:collect|gather|obtain|receive)\b",
+        r"\b(?:collect|gather|obtain|receive|record|employ|place|store|retain|process|track|share|disclose|sell)(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:personal(?:ly identifiable)? (?:information|data)|cookies?|e-?mail address(?:es)?|ip address(?:es)?|information (?:about|from) you)\b|\b(?:we|us)\b[^.;:]{0,40}?\buse\w*\b[^.;:]{0,60}?\b(?:personal|information|data|cookies?)\b|\binformation (?:we|that we) (?:collect|gather|obtain|receive)\b",
     )
 });
 
@@ -69,8 +71,10 @@ const MIN_SELF_TERMS: usize = 5;
 const TERMS_OVER_POLICY: usize = 3;
 
 /// A terms page that states at least this many data practices has a real
-/// privacy section, and is read as a policy.
-const MIN_PRACTICES: usize = 4;
+/// privacy section, and is read as a policy. Terms pages mention one or two in
+/// passing ("you agree that we may use your e-mail address to contact you");
+/// the privacy sections seen in real terms pages state three or more.
+const MIN_PRACTICES: usize = 3;
 
 /// How many topics make a text fully policy-like.
 const TOPICS_FOR_CERTAINTY: f32 = 7.0;
