@@ -114,7 +114,8 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
         .chain(found_emails.iter().map(|e| e.span.clone()))
         .collect();
     let doc = text::Document::new(text, &protected);
-    let statements = statements::read(&doc);
+    let words = statements::index(&doc);
+    let statements = statements::read(&doc, &words);
     let assessment = policy::assess(&doc, &statements);
 
     let mut document = DocumentInfo {
@@ -140,7 +141,7 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
         schema_version: SCHEMA_VERSION,
         document,
         selling: selling::assess(&doc, &statements),
-        tracking: tracking::assess(&doc, site_host(page).as_deref()),
+        tracking: tracking::assess(&doc, &words, site_host(page).as_deref()),
         opt_out: opt_out::assess(&doc, &found_urls, &found_emails, page_links),
         statements: statement_reports(&doc, &statements),
     })

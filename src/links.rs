@@ -4,6 +4,7 @@
 //! punctuation, and obfuscated addresses ("art [at] example.com").
 
 use crate::text::Pattern;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -46,11 +47,40 @@ static BARE_URL: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The opt-out and cookie-help sites, also when written as a bare domain
 /// ("visit allaboutcookies.org"): these are links whatever their form.
-static TOOL_HOST: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)(?-u:\b)(?:(?:all)?aboutcookies\.org|(?:optout\.)?aboutads\.info|networkadvertising\.org|youronlinechoices\.(?:com|eu)|youradchoices\.(?:com|ca))(?-u:\b)",
-    )
+const TOOL_HOSTS: &[&str] = &[
+    "allaboutcookies.org",
+    "aboutcookies.org",
+    "optout.aboutads.info",
+    "aboutads.info",
+    "networkadvertising.org",
+    "youronlinechoices.com",
+    "youronlinechoices.eu",
+    "youradchoices.com",
+    "youradchoices.ca",
+];
+
+/// [`TOOL_HOSTS`] in one case-insensitive literal search (a regex with `(?i)`
+/// and word boundaries cost a tenth of the whole analysis).
+static TOOL_HOST: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TOOL_HOSTS)
+        // Literal strings of our own.
+        .expect("tool hosts are literals")
 });
+
+/// Where the tool hosts stand in `text`, as whole words.
+fn tool_hosts(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    TOOL_HOST
+        .find_iter(text)
+        .map(|m| m.range())
+        .filter(move |r| {
+            let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+            edge(r.start.checked_sub(1).and_then(|p| b.get(p))) && edge(b.get(r.end))
+        })
+}
 
 /// Plain addresses (scanned from their "@").
 static EMAIL: LazyLock<Pattern> =
@@ -63,9 +93,18 @@ static OBFUSCATED_EMAIL: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// The matches of the patterns in order of position, without overlaps (the earlier and longer wins).
-fn merged(text: &str, patterns: &[&Pattern]) -> Vec<Range<usize>> {
-    let mut all: Vec<Range<usize>> = patterns.iter().flat_map(|p| p.find_iter(text)).collect();
+/// The matches of the patterns (and `more`) in order of position, without
+/// overlaps (the earlier and longer wins).
+fn merged(
+    text: &str,
+    patterns: &[&Pattern],
+    more: impl Iterator<Item = Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = patterns
+        .iter()
+        .flat_map(|p| p.find_iter(text))
+        .chain(more)
+        .collect();
     all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for m in all {
@@ -87,7 +126,7 @@ static GLUED_WORD_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 /// Find every URL written in `text`, in order.
 pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     let mut out = Vec::new();
-    for m in merged(text, &[&URL, &BARE_URL, &TOOL_HOST]) {
+    for m in merged(text, &[&URL, &BARE_URL], tool_hosts(text)) {
         // Skip a host that is the tail of an e-mail address or of a longer URL.
         if m.start > 0 {
             let prev = text.as_bytes()[m.start - 1];
@@ -186,7 +225,7 @@ fn anchor_before(text: &str, start: usize) -> Option<String> {
 
 /// Find every e-mail address in `text`, in order, de-obfuscated and cleaned.
 pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
-    merged(text, &[&EMAIL, &OBFUSCATED_EMAIL])
+    merged(text, &[&EMAIL, &OBFUSCATED_EMAIL], std::iter::empty())
         .into_iter()
         .filter_map(|m| {
             let raw = &text[m.clone()];

@@ -201,7 +201,8 @@ mod tests {
 
     fn assess_text(text: &str) -> Assessment {
         let doc = Document::new(text, &[]);
-        assess(&doc, &crate::statements::read(&doc))
+        let words = crate::statements::index(&doc);
+        assess(&doc, &crate::statements::read(&doc, &words))
     }
 
     #[test]

@@ -150,7 +150,8 @@ mod tests {
 
     fn read(text: &str) -> Selling {
         let doc = Document::new(text, &[]);
-        assess(&doc, &crate::statements::read(&doc))
+        let words = crate::statements::index(&doc);
+        assess(&doc, &crate::statements::read(&doc, &words))
     }
 
     fn verdict(text: &str) -> SellingVerdict {

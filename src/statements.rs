@@ -34,6 +34,8 @@
 
 use crate::text::Document;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Who acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -549,18 +551,228 @@ const DEEMED: &[&str] = &[
 // ---------------------------------------------------------------------------
 // Words.
 
-/// A word (or mark) of a sentence.
+/// A word (or mark) of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Word<'a> {
-    w: &'a str,
+pub(crate) struct Word<'a> {
+    /// The word, lower-cased (a slice of `Document::lower`).
+    pub w: &'a str,
+    /// Its byte offset in the text.
+    pub at: usize,
     /// Whether it belongs to the list item (as against its lead-in).
     item: bool,
+    /// What the lexicons say of it (looked up once).
+    pub lex: Lex,
+}
+
+/// What the lexicons say of one word: one hash look-up per word, instead of
+/// a scan of every table for every question asked of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Lex {
+    act: Option<Act>,
+    actor: Option<Actor>,
+    data: Option<Data>,
+    recipient: Option<Recipient>,
+    negation: bool,
+    contrast: bool,
+    condition: bool,
+    relative: bool,
+    /// It starts one of the sentence-level phrases ([`SENTENCE_PHRASES`]).
+    phrase_start: bool,
+    /// It starts a purpose phrase ([`PURPOSES`]).
+    purpose_start: bool,
+    /// It starts a vendor's alias (`vendors.rs`): only then is the vendor index asked.
+    pub vendor_start: bool,
+}
+
+/// FNV-1a: the lexicon's keys are short ASCII words from our own tables, so a
+/// simple, fast hash is enough (SipHash's protection buys nothing here and was
+/// a tenth of the reading time).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with [`Fnv`], for tables keyed by our own short words.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every lexicon word and what the tables say of it.
+static LEXICON: LazyLock<FastMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, Lex> = FastMap::default();
+    for (w, a) in ACTS {
+        m.entry(w).or_default().act = Some(*a);
+    }
+    for (w, a) in ACTORS {
+        m.entry(w).or_default().actor = Some(*a);
+    }
+    for (w, d) in DATA {
+        m.entry(w).or_default().data = Some(*d);
+    }
+    for (w, r) in RECIPIENTS {
+        m.entry(w).or_default().recipient = Some(*r);
+    }
+    for w in NEGATIONS {
+        m.entry(w).or_default().negation = true;
+    }
+    for w in CONTRASTS {
+        m.entry(w).or_default().contrast = true;
+    }
+    for w in CONDITIONS {
+        m.entry(w).or_default().condition = true;
+    }
+    for w in RELATIVES {
+        m.entry(w).or_default().relative = true;
+    }
+    for (phrase, _) in SENTENCE_PHRASES.iter() {
+        m.entry(phrase[0]).or_default().phrase_start = true;
+    }
+    for (phrase, _) in PURPOSES {
+        m.entry(phrase[0]).or_default().purpose_start = true;
+    }
+    for first in crate::vendors::first_words() {
+        m.entry(first).or_default().vendor_start = true;
+    }
+    m
+});
+
+/// What a sentence-level phrase says of the whole sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Said {
+    Right,
+    Definition,
+    Consent,
+    Future,
+    Transfer,
+}
+
+/// The sentence-level phrases, each with what it says.
+static SENTENCE_PHRASES: LazyLock<Vec<(&'static [&'static str], Said)>> = LazyLock::new(|| {
+    let mut v: Vec<(&'static [&'static str], Said)> = Vec::new();
+    v.extend(RIGHTS.iter().map(|p| (*p, Said::Right)));
+    v.extend(DEFINITIONS.iter().map(|p| (*p, Said::Definition)));
+    v.extend(CONSENT.iter().map(|p| (*p, Said::Consent)));
+    v.extend(FUTURE.iter().map(|p| (*p, Said::Future)));
+    v.extend(TRANSFER.iter().map(|p| (*p, Said::Transfer)));
+    v
+});
+
+/// A sale of the business: "in a merger, acquisition or bankruptcy …".
+const TRANSFER: &[&[&str]] = &[
+    &["merger"],
+    &["acquisition"],
+    &["acquired"],
+    &["bankruptcy"],
+    &["reorganization"],
+    &["sale", "of", "our", "business"],
+    &["sale", "of", "the", "business"],
+    &["sale", "of", "all"],
+];
+
+/// Consent: "with your consent", "if you opt in", "if you have not opted out".
+const CONSENT: &[&[&str]] = &[
+    &["your", "consent"],
+    &["your", "permission"],
+    &["opt", "in"],
+    &["opted", "out"],
+];
+
+/// A possible future practice or event.
+const FUTURE: &[&[&str]] = &[&["in", "the", "future"], &["in", "the", "event"]];
+
+/// What the sentence-level phrases of `words` say, in one pass (a phrase is
+/// tried only where a word that starts one stands).
+fn said(words: &[Word]) -> [bool; 5] {
+    let mut out = [false; 5];
+    for (i, w) in words.iter().enumerate() {
+        if !w.lex.phrase_start {
+            continue;
+        }
+        for (p, what) in SENTENCE_PHRASES.iter() {
+            if p[0] == w.w
+                && p.len() <= words.len() - i
+                && p[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, r)| same(words[i + 1 + k].w, r))
+            {
+                out[*what as usize] = true;
+            }
+        }
+    }
+    out
+}
+
+/// The lexicon's entry for a word ("don't", "can’t" are negations).
+fn lex(w: &str) -> Lex {
+    let mut l = LEXICON.get(w).copied().unwrap_or_default();
+    if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
+        l.negation = true;
+    }
+    l
+}
+
+/// The words of the whole document, cut once: the statement reader reads
+/// each sentence's slice of them and the vendor table is looked up word by
+/// word, so the text is tokenised (and each word looked up) a single time.
+pub(crate) fn index<'d>(doc: &'d Document) -> Vec<Word<'d>> {
+    let mut out = Vec::with_capacity(doc.lower.len() / 5);
+    // Sentence by sentence, so that no word runs over a boundary found
+    // inside a glued run ("PolicyThis").
+    for s in &doc.sentences {
+        words_at(&doc.lower, s.span.clone(), true, &mut out);
+    }
+    out
 }
 
 /// Cut lower-case text into words and marks; `’` is read as `'`.
-fn words<'a>(lower: &'a str, item: bool, out: &mut Vec<Word<'a>>) {
-    let b = lower.as_bytes();
-    let mut i = 0;
+pub(crate) fn words<'a>(lower: &'a str, item: bool, out: &mut Vec<Word<'a>>) {
+    words_at(lower, 0..lower.len(), item, out);
+}
+
+/// The words of a phrase of our own tables, cut as the text is, without
+/// looking them up (this builds the lexicon itself).
+pub(crate) fn table_words(phrase: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    cut(phrase, 0..phrase.len(), |w, _| out.push(w));
+    out.retain(|w| !matches!(*w, "," | ";" | ":" | "(" | ")" | "?"));
+    out
+}
+
+/// Cut `lower[range]` into words and marks, with their offsets in `lower`.
+fn words_at<'a>(
+    lower: &'a str,
+    range: std::ops::Range<usize>,
+    item: bool,
+    out: &mut Vec<Word<'a>>,
+) {
+    cut(lower, range, |w, at| {
+        let lex = if w.len() == 1 && !w.as_bytes()[0].is_ascii_alphanumeric() {
+            Lex::default()
+        } else {
+            lex(w)
+        };
+        out.push(Word { w, at, item, lex });
+    });
+}
+
+/// The tokenizer: calls `each(word, offset)` for every word and clause mark of `lower[range]`.
+fn cut<'a>(lower: &'a str, range: std::ops::Range<usize>, mut each: impl FnMut(&'a str, usize)) {
+    let b = &lower.as_bytes()[..range.end];
+    let mut i = range.start;
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
@@ -573,32 +785,34 @@ fn words<'a>(lower: &'a str, item: bool, out: &mut Vec<Word<'a>>) {
                 i += 1;
             }
             // "’" inside a word ("don’t", "party’s"): keep the word whole.
-            while lower[i..].starts_with('\u{2019}')
-                && lower[i + 3..].starts_with(|ch: char| ch.is_ascii_alphabetic())
+            while b[i..].starts_with("\u{2019}".as_bytes())
+                && b.get(i + 3).is_some_and(u8::is_ascii_alphabetic)
             {
                 i += 3;
                 while i < b.len() && b[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
             }
-            out.push(Word {
-                w: &lower[start..i],
-                item,
-            });
+            each(&lower[start..i], start);
             continue;
         }
         if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'?') {
-            out.push(Word {
-                w: &lower[i..i + 1],
-                item,
-            });
+            each(&lower[i..i + 1], i);
         }
         i += 1;
     }
 }
 
-fn negation(w: &str) -> bool {
-    NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+/// The words of sentence `i`: a slice of the document's index.
+fn sentence_words<'w, 'a>(doc: &Document, index: &'w [Word<'a>], i: usize) -> &'w [Word<'a>] {
+    let span = &doc.sentences[i].span;
+    let from = index.partition_point(|w| w.at < span.start);
+    let to = index.partition_point(|w| w.at < span.end);
+    &index[from..to]
+}
+
+fn negation(w: &Word) -> bool {
+    w.lex.negation
 }
 
 /// "not limited to", "not only", "whether or not": a "not" that denies nothing.
@@ -610,24 +824,12 @@ fn idle_negation(words: &[Word], k: usize) -> bool {
         || (words[k].w == "no" && matches!(next, "matter" | "cost" | "charge"))
 }
 
-fn has_seq(words: &[Word], seq: &[&str]) -> Option<usize> {
-    if seq.is_empty() || words.len() < seq.len() {
-        return None;
-    }
-    (0..=words.len() - seq.len())
-        .find(|&i| seq.iter().enumerate().all(|(k, s)| same(words[i + k].w, s)))
-}
-
 /// A text word equals a lexicon word, reading `’` as `'` ("party’s").
-fn same(word: &str, lexicon: &str) -> bool {
+pub(crate) fn same(word: &str, lexicon: &str) -> bool {
     word == lexicon
         || (word.len() == lexicon.len() + 2
             && word.contains('\u{2019}')
             && word.replace('\u{2019}', "'") == lexicon)
-}
-
-fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
-    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
 
 // ---------------------------------------------------------------------------
@@ -643,65 +845,42 @@ const LEAD_IN_REACH: usize = 12;
 const ITEM_MAX_BYTES: usize = 400;
 
 /// Read every sentence of the document as statements.
-pub(crate) fn read(doc: &Document) -> Vec<Statement> {
+pub(crate) fn read(doc: &Document, index: &[Word]) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut buf: Vec<Word> = Vec::new();
     for i in 0..doc.sentences.len() {
-        let lower = doc.lower_sentence(i);
         // A heading or a menu line names topics; it states nothing.
-        if doc.sentences[i].is_heading || !might_state(lower) {
+        if doc.sentences[i].is_heading {
             continue;
         }
-        buf.clear();
-        words(lower, true, &mut buf);
-        read_words(i, None, &buf, &mut out);
+        let ws = sentence_words(doc, index, i);
+        if !ws.iter().any(|w| w.lex.act.is_some() || w.w == "none") {
+            continue;
+        }
+        read_words(i, None, ws, &mut out);
     }
     // List items read with their lead-in: "We may share your information with:" / "• advertisers".
     for i in 1..doc.sentences.len() {
         let Some(lead) = lead_in(doc, i) else {
             continue;
         };
+        let item = sentence_words(doc, index, i);
+        // An item with a verb of its own is a sentence of its own, read above.
+        if item.iter().any(|w| w.lex.act.is_some()) {
+            continue;
+        }
         buf.clear();
-        let lead_lower = doc.lower_sentence(lead);
-        words(lead_lower.trim_end_matches(':'), false, &mut buf);
-        words(doc.lower_sentence(i), true, &mut buf);
+        let lead_words = sentence_words(doc, index, lead);
+        let lead_words = match lead_words.last() {
+            Some(w) if w.w == ":" => &lead_words[..lead_words.len() - 1],
+            _ => lead_words,
+        };
+        buf.extend(lead_words.iter().map(|w| Word { item: false, ..*w }));
+        buf.extend_from_slice(item);
         read_words(i, Some(lead), &buf, &mut out);
     }
     out.sort_by_key(|s| (s.sentence, s.lead_in.is_some()));
     out
-}
-
-/// A cheap test that a sentence may state something this reader reads.
-fn might_state(lower: &str) -> bool {
-    const TRIGGERS: &[&str] = &[
-        "sel",
-        "sol",
-        "sale",
-        "rent",
-        "trad",
-        "leas",
-        "loan",
-        "shar",
-        "disclos",
-        "provid",
-        "transfer",
-        "giv",
-        "pass",
-        "releas",
-        "furnish",
-        "availab",
-        "allow",
-        "permit",
-        "authori",
-        "exchang",
-        "distribut",
-        "send",
-        "suppl",
-        "use",
-        "collect",
-        "none",
-    ];
-    lower.len() >= 4 && TRIGGERS.iter().any(|t| lower.contains(t))
 }
 
 /// The lead-in of list item `i`: an earlier sentence ending in ':' with only
@@ -734,16 +913,19 @@ fn title_case(s: &str) -> bool {
 
 /// Read the statements of one word sequence (a sentence, or a lead-in and its item).
 fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<Statement>) {
-    let whole_rights =
-        RIGHTS.iter().any(|r| has_seq(ws, r).is_some()) || ws.iter().any(|w| w.w == "?");
-    let definition = DEFINITIONS.iter().any(|d| has_seq(ws, d).is_some())
-        && ws.iter().any(|w| SALE_NOUNS.contains(&w.w));
+    let said_here = said(ws);
+    let whole_rights = said_here[Said::Right as usize] || ws.iter().any(|w| w.w == "?");
+    let definition =
+        said_here[Said::Definition as usize] && ws.iter().any(|w| SALE_NOUNS.contains(&w.w));
     let item_words = ws.iter().filter(|w| w.item).count();
     // "Information we share with third parties: NONE".
     let item_none = lead.is_some() && item_words <= 2 && ws.iter().any(|w| w.item && w.w == "none");
     // "Categories of personal information we have sold in the past 12 months: none."
     let ends_none = ws.last().is_some_and(|w| w.w == "none") && ws.iter().any(|w| w.w == ":");
     let first_new = out.len();
+    // How the sentence as a whole is said (read once, not per verb).
+    let with_consent = said_here[Said::Consent as usize];
+    let future = said_here[Said::Future as usize];
 
     let mut negated = false;
     let mut clause_start = 0;
@@ -769,7 +951,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
                 }
             }
         }
-        if w == ";" || w == ":" || CONTRASTS.contains(&w) || new_subject || other_than {
+        if w == ";" || w == ":" || ws[k].lex.contrast || new_subject || other_than {
             negated = false;
             outer_negated = false;
             clause_start = k + 1;
@@ -779,7 +961,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             ceased = false;
             continue;
         }
-        if CONDITIONS.contains(&w) {
+        if ws[k].lex.condition {
             outer_negated = negated;
             negated = false;
             conditional = true;
@@ -803,7 +985,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             actor = None;
             continue;
         }
-        if RELATIVES.contains(&w) {
+        if ws[k].lex.relative {
             // The relative clause inherits the polarity it hangs on, and its
             // subject is the noun it hangs on: "partners who use it" (a third
             // party), "information that is shared" (the data: the site acts),
@@ -811,9 +993,8 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             outer_negated = negated || outer_negated;
             negated = false;
             clause_start = k + 1;
-            let antecedent = if k > 0 { ws[k - 1].w } else { "" };
             // ("You agree that Site may use …": after a verb, "that" is no relative.)
-            actor = lookup(ACTORS, antecedent);
+            actor = if k > 0 { ws[k - 1].lex.actor } else { None };
             continue;
         }
         // "(if you opt out,) we will no longer sell …": what an opt-out stops,
@@ -822,11 +1003,11 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             ceased = true;
             continue;
         }
-        if negation(w) && !idle_negation(ws, k) {
+        if negation(&ws[k]) && !idle_negation(ws, k) {
             negated = true;
             continue;
         }
-        if let Some(a) = lookup(ACTORS, w) {
+        if let Some(a) = ws[k].lex.actor {
             // "third party" / "service provider" as a subject; "you" only as a subject word.
             actor = Some(a);
         }
@@ -847,7 +1028,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
         let act = if considered || cross_context {
             Some(Act::ConsideredSale)
         } else {
-            lookup(ACTS, w)
+            ws[k].lex.act
         };
         let Some(act) = act else { continue };
         if ceased {
@@ -895,9 +1076,11 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
                 | "released"
                 | "distribute"
                 | "distributed"
-        ) && !ws[k + 1..].iter().take(4).any(|n| {
-            lookup(DATA, n.w).is_some() && n.w != "details" || matches!(n.w, "it" | "this")
-        }) {
+        ) && !ws[k + 1..]
+            .iter()
+            .take(4)
+            .any(|n| n.lex.data.is_some() && n.w != "details" || matches!(n.w, "it" | "this"))
+        {
             continue;
         }
         // "available" acts only as "make … available to".
@@ -914,6 +1097,11 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             Polarity::Affirmed
         };
         let reach = reach_end(ws, k);
+        // In a lead-in, only a verb whose arguments run on into the item
+        // speaks of it (not one before "…, except as follows:").
+        if lead.is_some() && !ws[k..reach].iter().any(|w| w.item) {
+            continue;
+        }
         let args = &ws[k + 1..reach];
         let before = &ws[clause_start..k];
         let data = match ws.get(k + 1).map(|n| n.w) {
@@ -921,7 +1109,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             // A sale is of its object ("sell your information") or, in the
             // passive, of its subject ("information … is sold").
             _ if act == Act::Sell => {
-                let object = read_data(ws, k + 1, reach.min(k + 1 + SELL_OBJECT_REACH));
+                let object = read_data(ws, k + 1, object_end(ws, k, reach));
                 if object != Data::Unspecified {
                     object
                 } else if passive(ws, k) || object_relative(&ws[clause_start..k]) {
@@ -939,23 +1127,21 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
         };
         // The purpose follows the verb ("… with partners for their marketing");
         // words before it name the actor ("promotional partners may use …").
-        let purpose = read_purpose(&ws[k + 1..reach.max(k + 1)]);
+        let purpose = if said_here[Said::Transfer as usize] && matches!(act, Act::Sell | Act::Share)
+        {
+            Purpose::BusinessTransfer
+        } else {
+            read_purpose(&ws[k + 1..reach.max(k + 1)])
+        };
         let modality = if definition {
             Modality::Definition
         } else if whole_rights || actor == Some(Actor::AnyBusiness) {
             Modality::Right
         } else if conditional && !consent_clause {
             Modality::Hypothetical
-        } else if consent_clause
-            || has_seq(ws, &["your", "consent"]).is_some()
-            || has_seq(ws, &["your", "permission"]).is_some()
-            || has_seq(ws, &["opt", "in"]).is_some()
-            || has_seq(ws, &["opted", "out"]).is_some()
-        {
+        } else if consent_clause || with_consent {
             Modality::Consent
-        } else if has_seq(ws, &["in", "the", "future"]).is_some()
-            || has_seq(ws, &["in", "the", "event"]).is_some()
-        {
+        } else if future {
             Modality::Future
         } else if before.iter().any(|b| {
             matches!(
@@ -977,7 +1163,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
                     ws[k + 2 + b..reach]
                         .iter()
                         .take(4)
-                        .find_map(|w| lookup(ACTORS, w.w))
+                        .find_map(|w| w.lex.actor)
                 })
         } else {
             actor
@@ -1065,6 +1251,28 @@ fn data_exception(rest: &[Word]) -> bool {
     opens && names_data && !purpose
 }
 
+/// Where the object of the verb at `k` ends: after [`SELL_OBJECT_REACH`]
+/// words, or at another verb once other words came between ("sell dog
+/// training videos and provide … information": the information is provided,
+/// not sold; but "sell, trade, or otherwise transfer … your information").
+fn object_end(ws: &[Word], k: usize, reach: usize) -> usize {
+    let end = reach.min(k + 1 + SELL_OBJECT_REACH);
+    let mut other = false;
+    for (j, w) in ws.iter().enumerate().take(end).skip(k + 1) {
+        if w.lex.act.is_some() {
+            if other {
+                return j;
+            }
+        } else if !matches!(
+            w.w,
+            "," | "or" | "and" | "otherwise" | "also" | "not" | "to"
+        ) {
+            other = true;
+        }
+    }
+    end
+}
+
 /// "… is / be / been sold": a passive sale verb.
 fn passive(ws: &[Word], k: usize) -> bool {
     ws[k.saturating_sub(3)..k]
@@ -1077,7 +1285,7 @@ fn object_relative(before: &[Word]) -> bool {
     let Some(we) = before.iter().rposition(|w| w.w == "we") else {
         return false;
     };
-    before[..we].iter().any(|w| lookup(DATA, w.w).is_some())
+    before[..we].iter().any(|w| w.lex.data.is_some())
 }
 
 /// "any trade", "the use of", "of trade": after a determiner the word is a noun.
@@ -1140,13 +1348,13 @@ pub(crate) fn discloses_to_others(lower: &str) -> bool {
     words(lower, true, &mut ws);
     let mut negated = false;
     for (k, w) in ws.iter().enumerate() {
-        if negation(w.w) {
+        if negation(w) {
             negated = true;
         }
-        if !negated && lookup(ACTS, w.w) == Some(Act::Share) {
+        if !negated && w.lex.act == Some(Act::Share) {
             return ws[k + 1..].iter().any(|r| {
                 matches!(
-                    lookup(RECIPIENTS, r.w),
+                    r.lex.recipient,
                     Some(
                         Recipient::ThirdParties
                             | Recipient::MarketingPartners
@@ -1189,8 +1397,8 @@ fn selling_goods(ws: &[Word], k: usize) -> bool {
 /// Whether the item part of a lead-in + item sequence names data, a recipient or a purpose.
 fn item_adds(ws: &[Word]) -> bool {
     ws.iter().filter(|w| w.item).any(|w| {
-        lookup(RECIPIENTS, w.w).is_some()
-            || lookup(DATA, w.w).is_some()
+        w.lex.recipient.is_some()
+            || w.lex.data.is_some()
             || matches!(
                 w.w,
                 "offers"
@@ -1208,7 +1416,7 @@ fn item_adds(ws: &[Word]) -> bool {
 fn reach_end(ws: &[Word], k: usize) -> usize {
     ws[k + 1..]
         .iter()
-        .position(|w| w.w == ";" || CONTRASTS.contains(&w.w))
+        .position(|w| w.w == ";" || w.lex.contrast)
         .map_or(ws.len(), |p| k + 1 + p)
 }
 
@@ -1258,7 +1466,7 @@ fn read_data(ws: &[Word], from: usize, to: usize) -> Data {
             k += 1;
             continue;
         }
-        if let Some(d) = lookup(DATA, w) {
+        if let Some(d) = span[k].lex.data {
             found = match (found, d) {
                 (Data::Aggregate, _) | (_, Data::Aggregate) => Data::Aggregate,
                 (Data::Channel, _) | (_, Data::Channel) => Data::Channel,
@@ -1277,7 +1485,7 @@ fn read_data(ws: &[Word], from: usize, to: usize) -> Data {
 fn read_recipient(args: &[Word]) -> Recipient {
     let mut found = Recipient::Unspecified;
     for (k, w) in args.iter().enumerate() {
-        let Some(mut r) = lookup(RECIPIENTS, w.w) else {
+        let Some(mut r) = w.lex.recipient else {
             continue;
         };
         let prev = if k > 0 { args[k - 1].w } else { "" };
@@ -1368,10 +1576,33 @@ fn read_purpose(span: &[Word]) -> Purpose {
 
 /// The first purpose phrase of [`PURPOSES`] that occurs.
 fn first_purpose(span: &[Word]) -> Purpose {
+    // The phrases indexed by first word: each word of the span is looked up once.
+    static BY_FIRST: LazyLock<
+        HashMap<&'static str, Vec<(usize, &'static [&'static str], Purpose)>>,
+    > = LazyLock::new(|| {
+        let mut m: HashMap<&'static str, Vec<_>> = HashMap::new();
+        for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
+            m.entry(seq[0]).or_default().push((rank, &seq[1..], *p));
+        }
+        m
+    });
     let mut best: Option<(usize, Purpose)> = None;
-    for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
-        if has_seq(span, seq).is_some() {
-            best = Some(best.map_or((rank, *p), |b| if rank < b.0 { (rank, *p) } else { b }));
+    for (i, w) in span.iter().enumerate() {
+        if !w.lex.purpose_start {
+            continue;
+        }
+        let Some(phrases) = BY_FIRST.get(w.w) else {
+            continue;
+        };
+        for (rank, rest, p) in phrases {
+            let fits = rest.len() < span.len() - i
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, r)| same(span[i + 1 + k].w, r));
+            if fits && best.is_none_or(|b| *rank < b.0) {
+                best = Some((*rank, *p));
+            }
         }
     }
     best.map_or(Purpose::Unspecified, |(_, p)| p)
@@ -1462,7 +1693,7 @@ fn classify(st: &Statement, ws: &[Word]) -> Option<(Kind, Strength)> {
                     st.actor == Actor::ThirdParty
                         || !matches!(
                             ws.iter()
-                                .find(|w| lookup(ACTS, w.w) == Some(Act::AllowCollect))
+                                .find(|w| w.lex.act == Some(Act::AllowCollect))
                                 .map(|w| w.w),
                             Some("collect" | "collects")
                         )
@@ -1628,7 +1859,10 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(Kind, Strength)> {
         let doc = Document::new(text, &[]);
-        read(&doc).iter().map(|s| (s.kind, s.strength)).collect()
+        read(&doc, &index(&doc))
+            .iter()
+            .map(|s| (s.kind, s.strength))
+            .collect()
     }
 
     fn has(text: &str, kind: Kind) -> bool {
@@ -1687,7 +1921,7 @@ mod tests {
     fn a_list_item_read_with_its_lead_in() {
         let t = "We may share your information with:\n* our shipping partners\n* other companies whose products may interest you.";
         let doc = Document::new(t, &[]);
-        let st = read(&doc);
+        let st = read(&doc, &index(&doc));
         assert!(
             st.iter()
                 .any(|s| s.kind == Kind::MarketingDisclosure && s.lead_in == Some(0)),
@@ -1714,6 +1948,22 @@ mod tests {
     fn what_an_opt_out_stops_is_neither_admission_nor_denial() {
         let t = "If you opt out, we will no longer collect or sell your personal information.";
         assert!(kinds(t).is_empty(), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn an_item_with_its_own_verb_is_read_alone() {
+        let t = "Personal information is not disclosed to other parties, except as follows:\nWe may share your personal information with outside parties who sponsor sweepstakes.";
+        assert!(!has(t, Kind::GeneralDenial), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn goods_sold_beside_information_provided() {
+        assert!(kinds(
+            "We produce and sell dog training videos and provide dog training information."
+        )
+        .is_empty());
+        let t = "If we are acquired or merge with another company, we may transfer or sell your personal information to the new owner.";
+        assert!(!has(t, Kind::SaleAdmission), "{:?}", kinds(t));
     }
 
     #[test]
@@ -1755,7 +2005,7 @@ mod tests {
     #[test]
     fn readings_say_the_statement() {
         let doc = Document::new("We may sell your email address to other companies.", &[]);
-        let st = read(&doc);
+        let st = read(&doc, &index(&doc));
         assert_eq!(
             st[0].reading(),
             "sale: the site sells contact details to third parties (may)"

@@ -10,9 +10,9 @@
 //! otherwise a commitment ("we honor", "we stop collecting") is `honored`.
 
 use crate::report::{DoNotTrack, Finding, Tracking, TrackingEvidence};
+use crate::statements::{same, table_words, FastMap, Word};
 use crate::text::{negated_before, pattern, Document, Pattern};
 use crate::vendors::{Category, VENDORS};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// Quotes kept per flag: enough to convince, few enough to read.
@@ -75,50 +75,56 @@ static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// Every alias of the vendor table (`vendors.rs`), for one pass over the
-/// lowercased text: the automaton's pattern `n` is alias `ALIASES[n]`.
-static VENDOR_MATCHER: LazyLock<(AhoCorasick, Vec<Alias>)> = LazyLock::new(|| {
-    let mut aliases: Vec<Alias> = Vec::new();
-    let mut words: Vec<String> = Vec::new();
+/// Every alias of the vendor table (`vendors.rs`) as a sequence of words,
+/// indexed by its first word: the services are found by one look-up per word
+/// of the document's word index (no pass over the bytes of the text).
+static VENDOR_INDEX: LazyLock<FastMap<String, Vec<Alias>>> = LazyLock::new(|| {
+    let mut index: FastMap<String, Vec<Alias>> = FastMap::default();
+    let mut add = |phrase: &'static str, vendor: usize, ambiguous: bool| {
+        let ws = table_words(phrase);
+        let Some(first) = ws.first() else {
+            return;
+        };
+        let rest: Vec<&'static str> = ws[1..].to_vec();
+        let alias = Alias {
+            rest,
+            vendor,
+            ambiguous,
+        };
+        // Policies write the apostrophe both ways ("shopify’s").
+        if first.contains('\'') {
+            index
+                .entry(first.replace('\'', "\u{2019}"))
+                .or_default()
+                .push(alias.clone());
+        }
+        index.entry(first.to_string()).or_default().push(alias);
+    };
     for (vendor, v) in VENDORS.iter().enumerate() {
         for alias in v.aliases {
-            let ambiguous = v.ambiguous.contains(alias);
-            // Policies write the apostrophe both ways.
-            let curly = alias.replace('\'', "\u{2019}");
-            for form in std::iter::once(alias.to_string()).chain((curly != *alias).then_some(curly))
-            {
-                words.push(form);
-                aliases.push(Alias { vendor, ambiguous });
-            }
+            add(alias, vendor, v.ambiguous.contains(alias));
         }
     }
-    for (vendor, phrase) in EXTRA_PHRASES {
-        let vendor = VENDORS.iter().position(|v| v.name == *vendor).unwrap_or(0);
-        words.push((*phrase).to_string());
-        aliases.push(Alias {
-            vendor,
-            ambiguous: false,
-        });
+    for (name, phrase) in EXTRA_PHRASES {
+        if let Some(vendor) = VENDORS.iter().position(|v| v.name == *name) {
+            add(phrase, vendor, false);
+        }
     }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&words)
-        // The table is plain literals, checked by `vendors.rs`'s tests.
-        .expect("vendor aliases are literals");
-    (ac, aliases)
+    index
 });
 
-/// One alias of the automaton: its vendor (index into `VENDORS`), and whether
-/// it is also an ordinary word that needs context.
-#[derive(Clone, Copy)]
+/// One alias: the words after its first, its vendor (index into `VENDORS`),
+/// and whether it is also an ordinary word that needs context.
+#[derive(Clone)]
 struct Alias {
+    rest: Vec<&'static str>,
     vendor: usize,
     ambiguous: bool,
 }
 
 /// Names that are no vendor's alias but say it: Shopify's cookie names, the
 /// wording Shopify's template uses for its analytics.
-const EXTRA_PHRASES: &[(&str, &str)] = &[
+pub(crate) const EXTRA_PHRASES: &[(&str, &str)] = &[
     ("Shopify Analytics", "_shopify_s"),
     ("Shopify Analytics", "_shopify_y"),
     ("Shopify Analytics", "_shopify_sa_t"),
@@ -271,7 +277,7 @@ static GPC: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\bglobal privacy cont
 
 /// Read the tracking answers from the document.
 /// `site` is the host the policy belongs to, where known: its own brand is no third party.
-pub(crate) fn assess(doc: &Document, site: Option<&str>) -> Tracking {
+pub(crate) fn assess(doc: &Document, words: &[Word], site: Option<&str>) -> Tracking {
     let mut evidence = TrackingEvidence::default();
 
     let cookie_denials: Vec<usize> = matching(doc, &NO_COOKIES);
@@ -285,7 +291,7 @@ pub(crate) fn assess(doc: &Document, site: Option<&str>) -> Tracking {
     evidence.analytics = doc.quotes(affirmed(doc, &ANALYTICS), MAX_QUOTES);
     evidence.targeted_advertising = doc.quotes(affirmed(doc, &TARGETED_ADS), MAX_QUOTES);
 
-    evidence.services = services(doc, site);
+    evidence.services = services(doc, words, site);
     let (do_not_track, dnt_sentences) = do_not_track(doc);
     evidence.do_not_track = doc.quotes(dnt_sentences, MAX_QUOTES);
 
@@ -366,19 +372,34 @@ fn affirmed(doc: &Document, re: &Pattern) -> Vec<usize> {
 }
 
 /// The services the text says the site uses, in order of first use.
-fn services(doc: &Document, site: Option<&str>) -> Vec<Finding> {
-    let (ac, aliases) = &*VENDOR_MATCHER;
-    // (vendor name, category, byte range) of every name in the text.
+fn services(doc: &Document, words: &[Word], site: Option<&str>) -> Vec<Finding> {
     let mut hits: Vec<(String, Option<Category>, std::ops::Range<usize>)> = Vec::new();
-    let bytes = doc.lower.as_bytes();
-    for m in ac.find_iter(&doc.lower) {
-        let (start, end) = (m.start(), m.end());
-        let word_edge = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
-        if !word_edge(start.checked_sub(1).and_then(|p| bytes.get(p))) || !word_edge(bytes.get(end))
-        {
+    let mut k = 0;
+    while k < words.len() {
+        // The longest alias that starts at this word.
+        if !words[k].lex.vendor_start {
+            k += 1;
             continue;
         }
-        let alias = aliases[m.pattern().as_usize()];
+        let best = VENDOR_INDEX.get(words[k].w).and_then(|aliases| {
+            aliases
+                .iter()
+                .filter(|a| {
+                    a.rest.len() < words.len() - k
+                        && a.rest
+                            .iter()
+                            .enumerate()
+                            .all(|(j, r)| same(words[k + 1 + j].w, r))
+                })
+                .max_by_key(|a| a.rest.len())
+        });
+        let Some(alias) = best else {
+            k += 1;
+            continue;
+        };
+        let last = &words[k + alias.rest.len()];
+        let (start, end) = (words[k].at, last.at + last.w.len());
+        k += alias.rest.len() + 1;
         let vendor = &VENDORS[alias.vendor];
         if site.is_some_and(|host| own_brand(vendor, host)) {
             continue;
@@ -557,7 +578,8 @@ mod tests {
     use super::*;
 
     fn tracking(text: &str) -> Tracking {
-        assess(&Document::new(text, &[]), None)
+        let doc = Document::new(text, &[]);
+        assess(&doc, &crate::statements::index(&doc), None)
     }
 
     #[test]
