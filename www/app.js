@@ -10,8 +10,8 @@ const output = document.getElementById('output');
 const reportBox = document.getElementById('report');
 const textBox = document.getElementById('text');
 
-/** Every quoted sentence of a report (selling, tracking, opt-out evidence). */
-function allQuotes(report) {
+/** Every quoted sentence behind a report's findings (selling, tracking, opt-out evidence). */
+function evidenceQuotes(report) {
   const { tracking, opt_out: optOut } = report;
   const findings = (list) => list.flatMap((finding) => finding.evidence);
   return [
@@ -23,6 +23,9 @@ function allQuotes(report) {
     ...findings(optOut.evidence.mechanisms),
   ];
 }
+
+/** The quoted sentence of each statement the report lists (what the policy says about your data). */
+const statementQuotes = (report) => (report.statements ?? []).map((statement) => statement.quote);
 
 /** Map UTF-8 byte offsets (as the report gives them) to string indices, walking the text once. */
 function byteOffsetsToIndices(text, offsets) {
@@ -38,8 +41,13 @@ function byteOffsetsToIndices(text, offsets) {
   return indices;
 }
 
-/** Show the text with the quoted sentences in <mark>s; returns quote → its mark. */
-function markText(text, quotes) {
+/**
+ * Show the text with the quoted sentences in <mark>s: the evidence's highlighted, the other
+ * statements' (class "stated") only underlined. Returns quote → its mark.
+ */
+function markText(text, evidence, stated) {
+  const quotes = [...evidence, ...stated];
+  const isEvidence = new Set(evidence);
   const indices = byteOffsetsToIndices(text, quotes.flatMap((q) => [q.start, q.end]));
   const spans = quotes
     .map((quote) => ({ quote, start: indices.get(quote.start), end: indices.get(quote.end) }))
@@ -60,7 +68,7 @@ function markText(text, quotes) {
   if (current) parts.push(current);
   const nodes = [];
   for (const part of parts) {
-    const mark = el('mark', null, text.slice(part.start, part.end));
+    const mark = el('mark', part.quotes.some((quote) => isEvidence.has(quote)) ? null : 'stated', text.slice(part.start, part.end));
     for (const quote of part.quotes) marks.set(quote, mark);
     nodes.push(text.slice(at, part.start), mark);
     at = part.end;
@@ -87,8 +95,9 @@ async function analyze() {
     await ready;
     const started = performance.now();
     const report = analyzePage({ text });
-    const marks = markText(text, report.document.is_policy ? allQuotes(report) : []);
-    renderReport(reportBox, report, { onShowQuote: (quote) => marks.has(quote) && showMark(marks.get(quote)) });
+    const policy = report.document.is_policy;
+    const marks = markText(text, policy ? evidenceQuotes(report) : [], policy ? statementQuotes(report) : []);
+    renderReport(reportBox, report, { onShowQuote: (quote) => marks.has(quote) && showMark(marks.get(quote)), statements: true });
     output.hidden = false;
     status.textContent = `Read ${report.document.bytes_read.toLocaleString()} bytes in ${Math.round(performance.now() - started)} ms.`;
   } catch (error) {

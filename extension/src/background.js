@@ -9,7 +9,7 @@ const CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Sites kept in the cache; the least recently analyzed go first. A report is a few KB to a few tens of KB. */
 const CACHE_MAX_SITES = 50;
 /** The report shape render.js reads (`SCHEMA_VERSION` in src/report.rs); a cached report of another shape is discarded. */
-const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 2;
 const VERDICTS = new Set(['sells', 'does_not_sell', 'not_stated']);
 
 /*

@@ -20,14 +20,17 @@ const STATUS_BADGES = {
 const NOTHING = { text: '', color: '#868e96', title: 'policylens' };
 
 /**
- * The badge for a tab state ({status, report?, error?}; undefined when nothing was read).
+ * The badge for a tab state ({status, report?, error?}; undefined when nothing was read). Only a
+ * 'done' state (a privacy policy read) shows a verdict; the tooltip says why there is none.
  * @returns {{text: string, color: string, title: string}}
  */
 export function badgeFor(state) {
-  const badge = state?.status === 'done'
-    ? VERDICT_BADGES[state.report?.selling?.verdict]
-    : STATUS_BADGES[state?.status];
+  // A report that is not of a privacy policy never gives a verdict, whatever the status says.
+  const status = state?.status === 'done' && state.report?.document?.is_policy === false ? 'not-policy' : state?.status;
+  const badge = status === 'done' ? VERDICT_BADGES[state.report?.selling?.verdict] : STATUS_BADGES[status];
   if (!badge) return NOTHING;
-  const detail = state.status === 'error' && state.error ? ` (${state.error})` : '';
+  const reason = state.report?.document?.reason;
+  const detail = status === 'error' && state.error ? ` (${state.error})`
+    : status === 'not-policy' && typeof reason === 'string' && reason ? `: ${reason}` : '';
   return { ...badge, title: PREFIX + badge.title + detail };
 }

@@ -44,7 +44,8 @@ function show(tabId, state) {
   siteLine.replaceChildren();
   if (state?.site) {
     siteLine.append(el('strong', null, new URL(state.site).host));
-    if (state.policyUrl) siteLine.append(' · ', linkOrText(state.policyUrl, 'privacy policy'));
+    // A page that turned out not to be a privacy policy is not called one.
+    if (state.policyUrl) siteLine.append(' · ', linkOrText(state.policyUrl, state.status === 'not-policy' ? 'the page read' : 'privacy policy'));
   }
   switch (state?.status) {
     case 'analyzing':
@@ -52,7 +53,10 @@ function show(tabId, state) {
       break;
     case 'done':
     case 'not-policy':
-      renderReport(content, state.report, { onShowQuote: (quote) => showInPage(tabId, state.policyUrl, quote) });
+      renderReport(content, state.report, {
+        onShowQuote: (quote) => showInPage(tabId, state.policyUrl, quote),
+        notPolicyTitle: 'The page policylens read is not a privacy policy.',
+      });
       break;
     case 'no-policy':
       content.replaceChildren(notice('No privacy policy found on this page.',

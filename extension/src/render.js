@@ -7,6 +7,21 @@ const PLAIN_ADDRESS = /^[\w.!#$%&'*+/=^`{|}~-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 /** How many quotes are shown per finding before "and N more". */
 const QUOTES_PER_FINDING = 3;
+/** How many statements the statements section lists before "and N more". */
+const STATEMENTS_SHOWN = 20;
+
+/**
+ * The kinds of statement (`statements[*].kind`) in the order they are listed: first those that
+ * decide the selling verdict (saying the site sells or shares for others' marketing, then
+ * denials), then the rest. Each kind's tone colours its item.
+ */
+const STATEMENT_KINDS = [
+  ['sale_admission', 'sells'], ['ccpa_sale', 'sells'], ['marketing_disclosure', 'sells'],
+  ['general_denial', 'denies'], ['limited_denial', 'denies'],
+  ['own_ads', 'other'], ['service_sharing', 'other'], ['aggregate_sharing', 'other'], ['legal_or_transfer', 'other'], ['rights_text', 'other'],
+];
+const KIND_RANK = new Map(STATEMENT_KINDS.map(([kind], rank) => [kind, rank]));
+const KIND_TONE = new Map(STATEMENT_KINDS);
 
 /** The selling verdicts in plain words. */
 export const VERDICTS = {
@@ -92,20 +107,60 @@ export function linkOrText(url, text) {
   return a;
 }
 
+/**
+ * The reading of a quoted sentence (what policylens read it to say), or null if it has none:
+ * "shared for others' marketing: third parties use …", the kind of statement in bold. Made by
+ * policylens, but shown as untrusted text all the same (textContent only). With a label, it
+ * says whose reading it is.
+ */
+function readingLine(reading, { label = true } = {}) {
+  if (typeof reading !== 'string' || !reading.trim()) return null;
+  const line = el('p', 'pl-reading');
+  if (label) line.append(el('span', 'pl-reading-label', 'policylens reads this as'), ' ');
+  const colon = reading.indexOf(': ');
+  const kind = document.createElement('strong');
+  kind.textContent = colon > 0 ? reading.slice(0, colon + 1) : reading;
+  line.append(kind);
+  if (colon > 0) {
+    const rest = document.createElement('span');
+    rest.textContent = reading.slice(colon + 1);
+    line.append(rest);
+  }
+  return line;
+}
+
+/**
+ * One quoted sentence, as a list item: the lead-in of a list item ("We may share your
+ * information with: …"), the quote, its reading (after the quote, or before it with
+ * readingFirst) and a "Show" button.
+ */
+function quoteItem(quote, onShowQuote, { leadIn, readingFirst = false } = {}) {
+  const item = el('li', 'pl-quote');
+  const reading = readingLine(quote.reading, { label: !readingFirst });
+  if (readingFirst && reading) item.append(reading);
+  if (typeof leadIn?.text === 'string') {
+    const lead = el('p', 'pl-lead-in');
+    lead.textContent = `${leadIn.text}\u00A0…`; // the list item follows
+    item.append(lead);
+  }
+  const q = document.createElement('q');
+  q.textContent = String(quote.text);
+  item.append(q);
+  if (!readingFirst && reading) item.append(reading);
+  if (onShowQuote) {
+    const button = el('button', 'pl-show', 'Show');
+    button.type = 'button';
+    button.title = 'Show this sentence in the policy';
+    button.setAttribute('aria-label', `Show in the policy: ${String(quote.text).slice(0, 80)}`);
+    button.addEventListener('click', () => onShowQuote(quote));
+    item.append(button);
+  }
+  return item;
+}
+
 function quoteList(quotes, onShowQuote) {
   const list = el('ul', 'pl-quotes');
-  for (const quote of quotes.slice(0, QUOTES_PER_FINDING)) {
-    const item = el('li', 'pl-quote', el('q', null, quote.text));
-    if (onShowQuote) {
-      const button = el('button', 'pl-show', 'Show');
-      button.type = 'button';
-      button.title = 'Show this sentence in the policy';
-      button.setAttribute('aria-label', `Show in the policy: ${quote.text.slice(0, 80)}`);
-      button.addEventListener('click', () => onShowQuote(quote));
-      item.append(button);
-    }
-    list.append(item);
-  }
+  for (const quote of quotes.slice(0, QUOTES_PER_FINDING)) list.append(quoteItem(quote, onShowQuote));
   if (quotes.length > QUOTES_PER_FINDING) list.append(el('li', 'pl-more', `and ${quotes.length - QUOTES_PER_FINDING} more`));
   return list;
 }
@@ -118,6 +173,63 @@ function why(findings, onShowQuote) {
   const details = el('details', 'pl-why', el('summary', null, `Why? (${count} sentence${count === 1 ? '' : 's'})`));
   for (const [label, quotes] of withQuotes) details.append(el('p', 'pl-quote-label', label), quoteList(quotes, onShowQuote));
   return details;
+}
+
+/**
+ * The statements worth listing, deciding kinds first (then strong before weak, then in the
+ * policy's order), each said once: a sentence read both alone and as a list item keeps its lead-in.
+ */
+function orderedStatements(statements) {
+  const byQuote = new Map();
+  for (const statement of statements) {
+    const quote = statement?.quote;
+    if (typeof quote?.text !== 'string') continue;
+    const key = JSON.stringify([quote.start, quote.end, statement.kind, quote.reading ?? null]);
+    const seen = byQuote.get(key);
+    if (!seen || (!seen.lead_in && statement.lead_in)) byQuote.set(key, statement);
+  }
+  const rank = (s) => KIND_RANK.get(s.kind) ?? STATEMENT_KINDS.length;
+  const start = (s) => (Number.isFinite(s.quote.start) ? s.quote.start : Infinity);
+  return [...byQuote.values()].sort((a, b) =>
+    rank(a) - rank(b) || (a.strength === 'strong' ? 0 : 1) - (b.strength === 'strong' ? 0 : 1) || start(a) - start(b));
+}
+
+/**
+ * The collapsible list of what the policy says about personal data (report.statements): each
+ * statement's reading, then its lead-in and quote; those that decide the selling verdict first.
+ */
+function statementsSection(statements, onShowQuote) {
+  const heading = el('h2', 'pl-heading', 'What the policy says about your data');
+  heading.id = 'pl-statements-heading';
+  const ordered = orderedStatements(statements);
+  const node = el('section', 'pl-section pl-statements');
+  node.setAttribute('aria-labelledby', heading.id);
+  if (!ordered.length) {
+    node.append(heading, el('p', 'pl-explain', 'policylens read no statement about selling or sharing your data.'));
+    return node;
+  }
+  const count = `${ordered.length} statement${ordered.length === 1 ? '' : 's'}`;
+  const details = el('details', 'pl-statements-details', el('summary', null, heading, ' ', el('span', 'pl-count', `(${count})`)));
+  let list = null;
+  let group = null;
+  for (const statement of ordered.slice(0, STATEMENTS_SHOWN)) {
+    const tone = KIND_TONE.get(statement.kind) ?? 'other';
+    const deciding = tone !== 'other';
+    if (deciding !== group) {
+      group = deciding;
+      details.append(el('h3', null, deciding ? 'Deciding whether it sells your data' : 'Other statements about your data'));
+      list = el('ul', 'pl-quotes pl-statement-list');
+      details.append(list);
+    }
+    const item = quoteItem(statement.quote, onShowQuote, { leadIn: statement.lead_in, readingFirst: true });
+    item.classList.add('pl-statement', `pl-statement--${tone}`);
+    if (KIND_RANK.has(statement.kind)) item.dataset.kind = statement.kind;
+    if (statement.strength === 'weak') item.classList.add('pl-statement--weak');
+    list.append(item);
+  }
+  if (ordered.length > STATEMENTS_SHOWN) list.append(el('li', 'pl-more', `and ${ordered.length - STATEMENTS_SHOWN} more`));
+  node.append(details);
+  return node;
 }
 
 function section(name, title, ...children) {
@@ -179,18 +291,21 @@ function optOutSection(optOut, onShowQuote) {
 
 /**
  * Render a report into container (its old content is replaced).
- * onShowQuote(quote), if given, adds a "Show" button beside each quoted sentence.
+ * onShowQuote(quote), if given, adds a "Show" button beside each quoted sentence; statements
+ * adds the collapsible list of what the policy says about your data (report.statements);
+ * notPolicyTitle is what a report that is not of a privacy policy is headed with.
  */
-export function renderReport(container, report, { onShowQuote } = {}) {
+export function renderReport(container, report, { onShowQuote, statements = false, notPolicyTitle = 'This page is not a privacy policy.' } = {}) {
   container.replaceChildren();
   if (!report.document.is_policy) {
-    container.append(el('div', 'pl-notice pl-not-policy',
-      el('p', 'pl-notice-title', 'This page is not a privacy policy.'),
-      report.document.reason ? el('p', 'pl-explain', report.document.reason) : null));
+    const reason = typeof report.document.reason === 'string' && report.document.reason ? el('p', 'pl-explain pl-reason') : null;
+    if (reason) reason.textContent = report.document.reason;
+    container.append(el('div', 'pl-notice pl-not-policy', el('p', 'pl-notice-title', notPolicyTitle), reason));
     return;
   }
+  container.append(sellingSection(report.selling, onShowQuote));
+  if (statements && Array.isArray(report.statements)) container.append(statementsSection(report.statements, onShowQuote));
   container.append(
-    sellingSection(report.selling, onShowQuote),
     trackingSection(report.tracking, onShowQuote),
     optOutSection(report.opt_out, onShowQuote),
   );

@@ -1,16 +1,18 @@
-// The release extension (dist/chrome, with the wasm-opt'ed wasm) in headless Chromium: visit local shops, check the badge and the popup.
+// The release extension (dist/chrome, with the wasm-opt'ed wasm) in headless Chromium: visit local shops, check the badge and the popup (verdicts, quotes and their readings; a terms page is no policy).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, startShop } from './shop-site.mjs';
+import { ROOT, startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
 
 const EXTENSION = join(ROOT, 'dist/chrome');
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const TIMEOUT_MS = 20_000;
 const SHOPS = ['calijewelz.com', 'crypjama.com'];
+/** A shop whose footer's privacy link leads to its Terms of Service, which points to a separate privacy policy. */
+const TERMS_SHOP = 'fernleaf-candles.example';
 /** Each shop is served on 127.0.0.1; Chromium resolves its real name there, so the popup shows the shop's name. */
 const shopUrl = (shop, path = '/') => `http://${shop}${path}`;
 
@@ -22,7 +24,8 @@ const shops = {};
 
 before(async () => {
   for (const shop of SHOPS) shops[shop] = await startShop(shop);
-  const hostRules = SHOPS.map((shop) => `MAP ${shop} ${new URL(shops[shop].origin).host}`).join(', ');
+  shops[TERMS_SHOP] = await startRoutes(await termsShopRoutes(TERMS_SHOP));
+  const hostRules = [...SHOPS, TERMS_SHOP].map((shop) => `MAP ${shop} ${new URL(shops[shop].origin).host}`).join(', ');
   profile = await mkdtemp(join(tmpdir(), 'policylens-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -73,11 +76,11 @@ async function badge(tabId) {
   }), tabId);
 }
 
-async function openPopup(tabId) {
+async function openPopup(tabId, status = 'done') {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 404, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('body[data-status="done"]', { timeout: TIMEOUT_MS });
+  await popup.waitForSelector(`body[data-status="${status}"]`, { timeout: TIMEOUT_MS });
   return popup;
 }
 
@@ -102,6 +105,20 @@ test('calijewelz.com: the home page links to a policy that says it sells data', 
   assert.equal(await popup.locator('.pl-selling').getAttribute('data-verdict'), 'sells');
   assert.equal(await popup.locator('.pl-verdict').textContent(), 'Sells or shares your data');
   assert.ok(await popup.locator('.pl-selling .pl-quote q').count() >= 1, 'the deciding sentence is quoted');
+  // Each quote says, under it, what policylens read it to say; a quote with no reading has no reading line.
+  const marketing = popup.locator('.pl-selling li.pl-quote', { hasText: 'These companies and organizations may use the information we share' });
+  assert.equal(await marketing.count(), 1);
+  const reading = state.report.selling.evidence.find((q) => q.text.startsWith('These companies and organizations')).reading;
+  assert.match(reading, /^shared for others' marketing: /);
+  assert.equal(await marketing.locator('.pl-reading').textContent(), `policylens reads this as ${reading}`);
+  assert.match(await marketing.locator('.pl-reading strong').textContent(), /^shared for others' marketing:$/);
+  for (const quote of state.report.selling.evidence) {
+    const item = popup.locator('.pl-selling li.pl-quote', { has: popup.locator('q', { hasText: quote.text }) });
+    assert.equal(await item.locator('.pl-reading').count(), quote.reading ? 1 : 0, `a reading line only where the report has one: ${quote.text}`);
+  }
+  // The reading is the renderer's own line, set apart from the quote (not inside the <q>).
+  assert.equal(await popup.locator('.pl-selling q .pl-reading, .pl-selling q strong').count(), 0);
+  assert.equal(await popup.locator('.pl-statements').count(), 0, 'the popup stays compact: no statements list');
   assert.equal(await popup.locator('.pl-opt-out a[href="http://www.aboutads.info/"]').count(), 1);
   assert.equal(await popup.locator('.pl-opt-out a[href="mailto:CaliJewelz@gmail.com"]').count(), 1);
   assert.equal(await popup.locator('#site a').getAttribute('href'), state.policyUrl);
@@ -126,6 +143,14 @@ test('crypjama.com: verdict, trackers, Do Not Track and clickable opt-out links 
     assert.ok(chips.includes(expected), `chip "${expected}" in ${JSON.stringify(chips)}`);
   }
   assert.equal(await popup.locator('.pl-tracking').getAttribute('data-do-not-track'), 'not_honored');
+  // The readings: the CCPA sentence in the selling evidence, each named service in the tracking "Why?".
+  assert.match(await verdict.locator('.pl-reading').first().textContent(), /^policylens reads this as CCPA sale or sharing: /);
+  await popup.locator('.pl-tracking details').evaluate((d) => { d.open = true; });
+  const serviceReadings = await popup.locator('.pl-tracking .pl-reading').allTextContents();
+  for (const service of ['Google Analytics', 'Shopify Analytics']) {
+    assert.ok(serviceReadings.includes(`policylens reads this as service: the site uses ${service} (analytics)`), JSON.stringify(serviceReadings));
+  }
+  await popup.locator('.pl-tracking details').evaluate((d) => { d.open = false; });
 
   const links = await popup.locator('.pl-opt-out a').evaluateAll((as) => as.map((a) => a.href));
   for (const expected of ['http://www.aboutads.info/choices/', 'http://www.networkadvertising.org/choices/', 'https://tools.google.com/dlpage/gaoptout']) {
@@ -190,6 +215,31 @@ test('a page without a privacy link: badge and popup say no policy was found', a
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('body[data-status="no-policy"]', { timeout: TIMEOUT_MS });
   assert.match(await popup.locator('#content').textContent(), /No privacy policy found on this page/);
+  await popup.close();
+  await page.close();
+});
+
+test('a shop whose privacy link leads to its Terms of Service: not-a-policy badge and popup, never a verdict', async () => {
+  const { page, tabId, state } = await visitHome(TERMS_SHOP);
+  assert.equal(state.status, 'not-policy');
+  assert.equal(state.policyUrl, shopUrl(TERMS_SHOP, '/policies/terms-of-service'));
+  assert.equal(state.report.document.is_policy, false);
+  const reason = state.report.document.reason;
+  assert.match(reason, /terms page that points to a separate privacy policy/);
+
+  const { text, title } = await badge(tabId);
+  assert.equal(text, '–', 'the not-a-policy badge');
+  assert.equal(title, `policylens: the linked page does not read like a privacy policy: ${reason}`);
+
+  const popup = await openPopup(tabId, 'not-policy');
+  const content = popup.locator('#content');
+  assert.equal(await content.locator('.pl-notice-title').textContent(), 'The page policylens read is not a privacy policy.');
+  assert.equal(await content.locator('.pl-reason').textContent(), reason);
+  assert.equal(await content.locator('.pl-selling, .pl-verdict, .pl-tracking, .pl-opt-out').count(), 0, 'no verdict, no findings');
+  const link = popup.locator('#site a');
+  assert.equal(await link.getAttribute('href'), state.policyUrl);
+  assert.equal(await link.textContent(), 'the page read', 'the terms page is not called a privacy policy');
+  await popup.screenshot({ path: join(ARTIFACTS, 'popup-terms.png') });
   await popup.close();
   await page.close();
 });

@@ -1,4 +1,4 @@
-// The release extension (dist/firefox) in headless Firefox ESR via geckodriver: visit a local shop, check the badge and the popup.
+// The release extension (dist/firefox) in headless Firefox ESR via geckodriver: visit local shops, check the badge and the popup (verdicts, readings; a terms page is no policy).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, Browser, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
-import { ROOT, startShop } from './shop-site.mjs';
+import { ROOT, startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
 
 const EXTENSION = join(ROOT, 'dist/firefox');
 const GECKO_ID = 'policylens@policylens.dev';
@@ -21,6 +21,7 @@ const shops = {};
 
 before(async () => {
   for (const shop of ['calijewelz.com', 'crypjama.com']) shops[shop] = await startShop(shop);
+  shops.terms = await startRoutes(await termsShopRoutes('fernleaf-candles.example'));
   const options = new firefox.Options()
     .setBinary('/usr/bin/firefox-esr')
     .addArguments('-headless')
@@ -59,10 +60,11 @@ async function settledTab(site) {
 }
 
 for (const [shop, expectations] of Object.entries({
-  'calijewelz.com': { links: ['http://www.aboutads.info/'], chips: ['Cookies', 'Do Not Track: not mentioned'] },
+  'calijewelz.com': { links: ['http://www.aboutads.info/'], chips: ['Cookies', 'Do Not Track: not mentioned'], reading: /^policylens reads this as shared for others' marketing: / },
   'crypjama.com': {
     links: ['http://www.aboutads.info/choices/', 'http://www.networkadvertising.org/choices/', 'https://tools.google.com/dlpage/gaoptout'],
     chips: ['Google Analytics', 'Shopify Analytics', 'Do Not Track: not honored'],
+    reading: /^policylens reads this as CCPA sale or sharing: /,
   },
 })) {
   test(`${shop} in Firefox: badge and popup verdicts`, async () => {
@@ -88,6 +90,8 @@ for (const [shop, expectations] of Object.entries({
     for (const expected of expectations.chips) assert.ok(chips.some((c) => c.endsWith(expected)), `chip "${expected}" in ${JSON.stringify(chips)}`);
     const links = await Promise.all((await driver.findElements(By.css('.pl-opt-out a'))).map((a) => a.getAttribute('href')));
     for (const expected of expectations.links) assert.ok(links.includes(expected), `opt-out link ${expected} in ${JSON.stringify(links)}`);
+    const readings = await Promise.all((await driver.findElements(By.css('.pl-selling .pl-quote .pl-reading'))).map((r) => r.getText()));
+    assert.ok(readings.some((r) => expectations.reading.test(r)), `a selling quote's reading in ${JSON.stringify(readings)}`);
 
     await driver.close();
     await driver.switchTo().window(shopTab);
@@ -95,3 +99,31 @@ for (const [shop, expectations] of Object.entries({
     await driver.switchTo().window((await driver.getAllWindowHandles())[0]);
   });
 }
+
+test('a shop whose privacy link leads to its Terms of Service, in Firefox: not-a-policy badge and popup', async () => {
+  const origin = shops.terms.origin;
+  await driver.switchTo().newWindow('tab');
+  await driver.get(`${origin}/`);
+  const shopTab = await driver.getWindowHandle();
+
+  await driver.switchTo().newWindow('tab');
+  const found = await settledTab(origin);
+  assert.ok(found, "the shop's terms page was read");
+  assert.equal(found.state.status, 'not-policy');
+  assert.equal(found.state.policyUrl, `${origin}/policies/terms-of-service`);
+  const reason = found.state.report.document.reason;
+  assert.match(reason, /terms page that points to a separate privacy policy/);
+  assert.equal(found.badge.text, '–');
+  assert.equal(found.badge.title, `policylens: the linked page does not read like a privacy policy: ${reason}`);
+
+  await driver.get(extensionPage(`popup.html?tab=${found.tabId}`));
+  await driver.wait(until.elementLocated(By.css('body[data-status="not-policy"]')), TIMEOUT_MS);
+  assert.equal(await driver.findElement(By.css('.pl-notice-title')).getText(), 'The page policylens read is not a privacy policy.');
+  assert.equal(await driver.findElement(By.css('.pl-reason')).getText(), reason);
+  assert.equal((await driver.findElements(By.css('.pl-selling, .pl-verdict'))).length, 0, 'no verdict');
+
+  await driver.close();
+  await driver.switchTo().window(shopTab);
+  await driver.close();
+  await driver.switchTo().window((await driver.getAllWindowHandles())[0]);
+});

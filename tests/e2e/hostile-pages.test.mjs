@@ -8,7 +8,7 @@ import { badge, contentScriptWorld, launchChromium, settledTab, TIMEOUT_MS } fro
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** The only elements the renderer makes, and the only attributes it sets. */
 const RENDERED_TAGS = new Set(['section', 'h2', 'h3', 'p', 'ul', 'li', 'q', 'button', 'details', 'summary', 'a', 'span', 'div', 'strong']);
-const RENDERED_ATTRIBUTES = new Set(['class', 'id', 'href', 'target', 'rel', 'title', 'type', 'aria-label', 'aria-labelledby', 'data-verdict', 'data-do-not-track',
+const RENDERED_ATTRIBUTES = new Set(['class', 'id', 'href', 'target', 'rel', 'title', 'type', 'aria-label', 'aria-labelledby', 'data-verdict', 'data-do-not-track', 'data-kind',
   'open', // set by this test, to show every quote
 ]);
 /** A page with 10,000 links is read within this (the usual shop takes well under a second). */
@@ -82,7 +82,8 @@ test('hostile policy: nothing runs in the popup, nothing renders as markup, only
   for (const found of scriptUrls) assert.ok(!found.inLink && found.tag !== 'a', JSON.stringify(found));
   // The reversed URL is shown, and reads as what it is (cut at the override by the engine, or with
   // the override percent-encoded by the renderer); a quote's direction controls end with the quote.
-  assert.ok(links.some(({ href }) => /^https:\/\/hostile\.example\/(%E2%80%AElmth\.tuo-tpo)?$/.test(href)), JSON.stringify(links));
+  // (A path of its own: the engine lists no home page as a way to opt out.)
+  assert.ok(links.some(({ href }) => /^https:\/\/hostile\.example\/choices\/(%E2%80%AElmth\.tuo-tpo)?$/.test(href)), JSON.stringify(links));
   for (const label of await popup.locator('.pl-quote-label, .pl-plain').allTextContents()) {
     assert.ok(!BIDI_CONTROLS.test(label), `no direction controls in ${JSON.stringify(label)}`);
   }
@@ -105,42 +106,81 @@ test('hostile policy: nothing runs in the popup, nothing renders as markup, only
   await page.close();
 });
 
-test('the renderer itself, given a forged report: script URLs are text, markup is text, mailto carries no extras', async () => {
+test('the renderer itself, given a forged report: script URLs are text, markup is text (in quotes, readings, lead-ins), mailto carries no extras', async () => {
   const { context, extensionId } = chromium;
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=-1`);
   const urls = ['javascript:window.__pwned=1', 'data:text/html,<script>window.__pwned=1</script>', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)',
     'vbscript:msgbox(1)', 'file:///etc/passwd', 'chrome://settings', 'https://ok.example/\u202Efdp.exe'];
   const emails = ['privacy@ok.example', '"<b>x</b>"@evil.example', 'a@b.example?bcc=c@evil.example', 'a@b.example#x', 'privacy@shop.example<script>'];
-  const rendered = await popup.evaluate(async ({ urls, emails }) => {
+  /** Readings and lead-ins are policylens's own words, but they are shown as untrusted text all the same. */
+  const readings = {
+    selling: 'sale: <img src=x onerror="window.__pwned=1">the site sells',
+    service: '<script>window.__pwned=1</script>: uses <b>Evil</b>',
+    statement: 'denial: \u202Eatad lles ton seod<svg onload="window.__pwned=1">',
+    leadIn: 'We may share it with: <iframe src="javascript:window.__pwned=1"></iframe>',
+  };
+  const rendered = await popup.evaluate(async ({ urls, emails, readings }) => {
     const { renderReport } = await import('./render.js');
-    const q = (text) => ({ text, start: 0, end: text.length });
+    const q = (text, reading) => ({ text, start: 0, end: text.length, ...(reading === undefined ? {} : { reading }) });
     const f = (value) => ({ value, evidence: [q(`Opt out at ${value} <img src=x onerror=alert(1)>`)] });
+    const statement = (kind, quote, extra = {}) => ({
+      quote, actor: '<b>site</b>', act: 'sell', data: 'personal', recipient: 'third_parties', purpose: 'none', polarity: 'negative', modality: 'plain', kind, strength: 'strong', ...extra,
+    });
     const report = {
-      schema_version: 1,
+      schema_version: 2,
       document: { is_policy: true, policy_likelihood: 1, reason: '', url: null, title: null, bytes_read: 1, truncated: false },
-      selling: { verdict: '<img src=x onerror=alert(1)>', evidence: [q('<script>window.__pwned=1</script>')] },
+      selling: { verdict: '<img src=x onerror=alert(1)>', evidence: [q('<script>window.__pwned=1</script>', readings.selling)] },
       tracking: {
         cookies: true, web_beacons: false, analytics: false, targeted_advertising: false, services: ['<b>Evil</b>'], do_not_track: '<i>x</i>',
-        evidence: { cookies: [], web_beacons: [], analytics: [], targeted_advertising: [], services: [], do_not_track: [] },
+        evidence: {
+          cookies: [], web_beacons: [], analytics: [], targeted_advertising: [], do_not_track: [],
+          services: [{ value: '<b>Evil</b>', evidence: [q('We use <b>Evil</b>.', readings.service)] }],
+        },
       },
       opt_out: { urls, emails, mechanisms: ['<u>m</u>'], evidence: { urls: urls.map(f), emails: emails.map(f), mechanisms: [] } },
+      statements: [
+        statement('general_denial', q('We do not <i>sell</i>.', readings.statement)),
+        statement('<img src=x onerror=alert(1)>', q('<b>Partners</b>', ['<b>not a string</b>']), {
+          lead_in: { text: readings.leadIn, start: 0, end: 1 }, strength: '<b>weak</b>',
+        }),
+        { quote: '<b>not a quote</b>' }, null,
+      ],
     };
     const container = document.createElement('div');
-    renderReport(container, report, { onShowQuote: () => {} });
+    document.body.append(container); // attached, for its computed styles
+    renderReport(container, report, { onShowQuote: () => {}, statements: true });
     container.querySelectorAll('details').forEach((d) => { d.open = true; });
+    const text = (selector) => [...container.querySelectorAll(selector)].map((e) => e.textContent);
     return {
       tags: [...new Set([...container.querySelectorAll('*')].map((e) => e.localName))],
+      attributes: [...new Set([...container.querySelectorAll('*')].flatMap((e) => e.getAttributeNames()))],
       hrefs: [...container.querySelectorAll('a')].map((a) => a.getAttribute('href')),
       text: container.textContent,
+      readings: text('.pl-reading'),
+      leadIns: text('.pl-lead-in'),
+      statements: [...container.querySelectorAll('.pl-statement')].map((e) => ({ kind: e.dataset.kind ?? null, quote: e.querySelector('q').textContent })),
+      readingBidi: [...new Set([...container.querySelectorAll('.pl-reading, .pl-lead-in')].map((e) => getComputedStyle(e).unicodeBidi))],
     };
-  }, { urls, emails });
+  }, { urls, emails, readings });
   for (const tag of rendered.tags) assert.ok(RENDERED_TAGS.has(tag), `<${tag}> rendered`);
+  for (const name of rendered.attributes) assert.ok(RENDERED_ATTRIBUTES.has(name), `attribute ${name} rendered`);
   assert.deepEqual(rendered.hrefs, ['https://ok.example/%E2%80%AEfdp.exe', 'mailto:privacy@ok.example']);
   for (const shown of ['javascript:window.__pwned=1', 'data:text/html,<script>', '"<b>x</b>"@evil.example', 'a@b.example?bcc=c@evil.example',
     'privacy@shop.example<script>', '<b>Evil</b>', '<img src=x onerror=alert(1)>']) {
     assert.ok(rendered.text.includes(shown), `${shown} is shown as text`);
   }
+  // Every reading is shown whole, as text, on its own line beside its quote; a reading that is not a string is not shown.
+  assert.deepEqual(rendered.readings, [
+    `policylens reads this as ${readings.selling}`,
+    readings.statement, // in the statements list, the reading heads the item (no label)
+    `policylens reads this as ${readings.service}`,
+  ]);
+  assert.ok(!rendered.text.includes('<b>not a string</b>'), 'a reading that is not a string is left out');
+  assert.deepEqual(rendered.leadIns, [`${readings.leadIn}\u00A0…`]);
+  assert.deepEqual(rendered.readingBidi, ['isolate'], 'a reading\'s direction controls end with it');
+  // Malformed statements are skipped; an unknown kind is listed last and not echoed into an attribute.
+  assert.deepEqual(rendered.statements, [{ kind: 'general_denial', quote: 'We do not <i>sell</i>.' }, { kind: null, quote: '<b>Partners</b>' }]);
   assert.equal(await popup.evaluate(() => window.__pwned ?? null), null);
   await popup.close();
 });

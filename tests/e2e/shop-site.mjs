@@ -1,4 +1,4 @@
-// Test helper: local HTTP servers on 127.0.0.1 (random ports) for an example shop (home page, footer link to its Shopify-style privacy policy), for several named sites (hostile ones too), or a static folder.
+// Test helper: local HTTP servers on 127.0.0.1 (random ports) for an example shop (home page, footer link to its Shopify-style privacy policy), a shop whose privacy link leads to its terms, for several named sites (hostile ones too), or a static folder.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -46,9 +46,31 @@ export async function shopRoutes(shop) {
 /** A plain-text policy as HTML paragraphs, its URLs and e-mail addresses as links. */
 const policyHtml = (text) => text.split('\n').filter((l) => l.trim()).map((l) => `<p>${lineToHtml(l)}</p>`).join('\n');
 
+/**
+ * The pages of a shop whose only privacy link, in its footer, leads to its Terms of Service
+ * (tests/e2e/terms-of-service.txt, which points to a separate privacy policy), by path:
+ *   /                          home page, footer links "Terms of service & privacy" to the terms
+ *   /policies/terms-of-service the terms as a simple HTML page
+ */
+export async function termsShopRoutes(shop) {
+  const terms = await readFile(join(ROOT, 'tests/e2e/terms-of-service.txt'), 'utf8');
+  const termsFooter = `<footer><a href="/pages/contact">Contact</a>
+<a href="/policies/terms-of-service">Terms of service &amp; privacy</a></footer>`;
+  return {
+    '/': page(`${shop} – hand-poured candles`, `${header(shop)}<main><h1>${escapeHtml(shop)}</h1>
+      <p>Soy candles poured in small batches.</p>
+      <ul><li>Fern &amp; moss candle – $24</li><li>Cedar candle – $22</li></ul></main>${termsFooter}`),
+    '/policies/terms-of-service': page(`Terms of service – ${shop}`, `${header(shop)}<main>${policyHtml(terms)}</main>${termsFooter}`),
+  };
+}
+
 /** Serve one example shop (see shopRoutes) on its own origin. */
 export async function startShop(shop) {
-  const routes = await shopRoutes(shop);
+  return startRoutes(await shopRoutes(shop));
+}
+
+/** Serve one site's pages ({ '/path': html, … }) on its own origin. */
+export async function startRoutes(routes) {
   return listen((req, res) => {
     const body = routes[new URL(req.url, 'http://x').pathname];
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -108,7 +130,7 @@ export async function hostileSites() {
       or use <a href="data:text/html,%3Cscript%3Ealert(5)%3C/script%3E">Do Not Sell or Share My Personal Information</a>.
       To opt out of interest-based ads, visit <a href="javascript:alert(8)">https://optout.hostile.example/</a>.</p>
     <p>To exercise your right to opt out, email "&lt;b&gt;x&lt;/b&gt;"@evil.example or privacy@hostile.example&lt;script&gt; with the subject OPT OUT.</p>
-    <p>You may opt out of interest-based advertising at https://hostile.example/${RLO}lmth.tuo-tpo or at
+    <p>You may opt out of interest-based advertising at https://hostile.example/choices/${RLO}lmth.tuo-tpo or at
       <a href="https://evil.example/${RLO}moc.elgoog.www//:sptth">https://evil.example/${RLO}moc.elgoog.www//:sptth</a> today.</p>
     <p>To opt out of marketing e-mails, write to <a href="mailto:privacy@hostile.example?bcc=collector@evil.example&amp;body=%3Cscript%3E">privacy${RLO}@hostile.example</a>.</p>
     </main>${footer}`;

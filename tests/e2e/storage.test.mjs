@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { shopRoutes, startSites } from './shop-site.mjs';
 import { badge, launchChromium, openPopup, settledTab } from './extension-browser.mjs';
 
-/** The bounds background.js keeps the cache within. */
+/** The bounds background.js keeps the cache within, and the report schema it keeps (REPORT_SCHEMA_VERSION). */
 const CACHE_MAX_SITES = 50;
+const SCHEMA_VERSION = 2;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SHOP = 'crypjama.com';
 const SITE = `http://${SHOP}`;
@@ -47,6 +48,16 @@ async function visit() {
   await popup.close();
   await page.close(); // settledTab tells tabs apart by site: one open tab per site at a time
   return state;
+}
+
+/** A schema-2 report as schema 1 had it: no statements, no readings on its quotes, and a verdict of its own (to tell it apart). */
+function schemaOne(report) {
+  const strip = (value) => (Array.isArray(value) ? value.map(strip)
+    : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'reading').map(([key, v]) => [key, strip(v)]))
+      : value);
+  const old = strip(report);
+  delete old.statements;
+  return { ...old, schema_version: 1, selling: { ...old.selling, verdict: 'does_not_sell' } };
 }
 
 /** The sound entry made by the first visit: every test below corrupts a copy of it. */
@@ -100,6 +111,8 @@ for (const [what, corrupt] of [
   ['garbage instead of an entry', () => 'garbage'],
   ['an entry without its report', (entry) => ({ ...entry, report: undefined })],
   ['a report of another schema version', (entry) => ({ ...entry, report: { ...entry.report, schema_version: 999, selling: { verdict: 'does_not_sell', evidence: [] } } })],
+  // What the previous extension cached: schema 1, before statements and readings.
+  ['a report of schema version 1 (no statements, no readings)', (entry) => ({ ...entry, report: schemaOne(entry.report) })],
   ['a report missing its tracking part', (entry) => ({ ...entry, report: { ...entry.report, tracking: undefined } })],
   ['a report with an unknown verdict', (entry) => ({ ...entry, report: { ...entry.report, selling: { verdict: '<b>fine</b>', evidence: [] } } })],
   ['an entry saved in the future', (entry) => ({ ...entry, savedAt: Date.now() + DAY_MS })],
@@ -116,7 +129,9 @@ for (const [what, corrupt] of [
     const logged = logs.length;
     await visit();
     const after = (await local(worker))[KEY];
-    assert.equal(after.report.schema_version, 1);
+    assert.equal(after.report.schema_version, SCHEMA_VERSION);
+    assert.ok(Array.isArray(after.report.statements) && after.report.statements.length, 'the fresh report has its statements');
+    assert.ok(after.report.selling.evidence.some((quote) => typeof quote.reading === 'string'), 'and its readings');
     assert.equal(after.report.selling.verdict, 'sells');
     assert.ok(after.savedAt > entry.savedAt && after.savedAt <= Date.now(), 'replaced by a fresh analysis');
     assert.equal((await local(worker)).sites[SITE], after.savedAt, 'listed in the index');
