@@ -1574,13 +1574,14 @@ fn read_purpose(span: &[Word]) -> Purpose {
     first
 }
 
+/// [`PURPOSES`] by first word: (rank in the table, the other words, the purpose).
+type PurposeIndex = FastMap<&'static str, Vec<(usize, &'static [&'static str], Purpose)>>;
+
 /// The first purpose phrase of [`PURPOSES`] that occurs.
 fn first_purpose(span: &[Word]) -> Purpose {
     // The phrases indexed by first word: each word of the span is looked up once.
-    static BY_FIRST: LazyLock<
-        HashMap<&'static str, Vec<(usize, &'static [&'static str], Purpose)>>,
-    > = LazyLock::new(|| {
-        let mut m: HashMap<&'static str, Vec<_>> = HashMap::new();
+    static BY_FIRST: LazyLock<PurposeIndex> = LazyLock::new(|| {
+        let mut m: PurposeIndex = FastMap::default();
         for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
             m.entry(seq[0]).or_default().push((rank, &seq[1..], *p));
         }
