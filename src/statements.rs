@@ -1766,28 +1766,26 @@ impl Statement {
             Actor::AnyBusiness => "a business",
         };
         let denied = self.polarity == Polarity::Negated;
-        let verb = match (self.act, denied) {
-            (Act::Sell, false) => "sells",
-            (Act::Sell, true) => "does not sell",
-            (Act::Share, false) => "shares",
-            (Act::Share, true) => "does not share",
-            (Act::AllowCollect, false) => "lets others collect",
-            (Act::AllowCollect, true) => "does not let others collect",
-            (Act::Use, false) => "use",
-            (Act::Use, true) => "do not use",
-            (Act::ConsideredSale, false) => "says its sharing may count as a sale",
-            (Act::ConsideredSale, true) => "says nothing it shares counts as a sale",
+        // "the site sells", "third parties sell", "you share": the verb agrees with its actor.
+        let plural = matches!(self.actor, Actor::ThirdParty | Actor::Reader);
+        let (base, singular) = match self.act {
+            Act::Sell => ("sell", "sells"),
+            Act::Share => ("share", "shares"),
+            Act::AllowCollect => ("let others collect", "lets others collect"),
+            Act::Use => ("use", "uses"),
+            Act::ConsideredSale => ("say", "says"),
         };
-        let verb = if self.actor == Actor::ThirdParty {
-            match verb {
-                "sells" => "sell",
-                "shares" => "share",
-                "does not sell" => "do not sell",
-                "does not share" => "do not share",
-                v => v,
+        let verb = match (self.act, denied, plural) {
+            (Act::ConsideredSale, false, _) => {
+                format!("{singular} its sharing may count as a sale")
             }
-        } else {
-            verb
+            (Act::ConsideredSale, true, _) => {
+                format!("{singular} nothing it shares counts as a sale")
+            }
+            (_, false, false) => singular.to_string(),
+            (_, false, true) => base.to_string(),
+            (_, true, false) => format!("does not {base}"),
+            (_, true, true) => format!("do not {base}"),
         };
         let data = match self.data {
             Data::Personal | Data::Unspecified => "personal data",
@@ -2001,6 +1999,29 @@ mod tests {
         let t =
             "If we sell our business, your personal information may be transferred to the buyer.";
         assert!(!has(t, Kind::SaleAdmission), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn readings_agree_with_their_actor() {
+        let doc = Document::new(
+            "These companies may use the information we share to provide special offers to you.",
+            &[],
+        );
+        let st = read(&doc, &index(&doc));
+        assert!(
+            st.iter()
+                .any(|s| s.reading().contains("third parties use personal data")),
+            "{st:?}"
+        );
+        let doc = Document::new(
+            "We do not share your personal information with third parties.",
+            &[],
+        );
+        let st = read(&doc, &index(&doc));
+        assert_eq!(
+            st[0].reading(),
+            "denial: the site does not share personal data with third parties"
+        );
     }
 
     #[test]
