@@ -331,8 +331,9 @@ const CONTRASTS: &[&str] = &[
 /// Words that open a subordinate condition: its own clause.
 /// "how" and "whether" open an indirect question ("choices about how advertisers
 /// use your information"), which describes and does not state.
+/// "asked" opens a request, not a practice ("we have been asked to rent our list").
 const CONDITIONS: &[&str] = &[
-    "if", "when", "whenever", "where", "should", "once", "how", "whether",
+    "if", "when", "whenever", "where", "should", "once", "how", "whether", "asked",
 ];
 
 /// Words that open a relative clause, which keeps the polarity it hangs on.
@@ -1953,6 +1954,12 @@ mod tests {
     fn an_item_with_its_own_verb_is_read_alone() {
         let t = "Personal information is not disclosed to other parties, except as follows:\nWe may share your personal information with outside parties who sponsor sweepstakes.";
         assert!(!has(t, Kind::GeneralDenial), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn a_request_is_no_practice() {
+        let t = "We have been asked many times to rent our mailing list. We will never do that.";
+        assert!(!has(t, Kind::SaleAdmission), "{:?}", kinds(t));
     }
 
     #[test]
