@@ -19,7 +19,7 @@
 //! tracking; sharing with service providers is no sale.
 
 use crate::report::{Quote, Selling, SellingVerdict};
-use crate::statements::{discloses_to_others, Actor, Kind, Statement, Strength};
+use crate::statements::{discloses_to_others, is_admission, Actor, Kind, Statement, Strength};
 use crate::text::{negated_before, pattern, Document, Pattern};
 use crate::tracking::sentences_touched;
 use std::sync::LazyLock;
@@ -57,12 +57,7 @@ pub(crate) fn assess(doc: &Document, statements: &[Statement]) -> Selling {
     let of = |pred: &dyn Fn(&Statement) -> bool| -> Vec<&Statement> {
         statements.iter().filter(|s| pred(s)).collect()
     };
-    let admission = |s: &Statement| {
-        matches!(
-            s.kind,
-            Kind::SaleAdmission | Kind::CcpaSale | Kind::MarketingDisclosure
-        )
-    };
+    let admission = |s: &Statement| is_admission(s.kind);
     let strong = of(&|s| admission(s) && s.strength == Strength::Strong);
     let weak = of(&|s| admission(s) && s.strength == Strength::Weak);
     let denials = of(&|s| s.kind == Kind::GeneralDenial);

@@ -1205,6 +1205,17 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             }
         }
     }
+    // "While we do not sell … in a traditional sense, we do share … that may be
+    // considered a sale": a denial that the same sentence takes back is limited.
+    let new = &mut out[first_new..];
+    if new
+        .iter()
+        .any(|st| st.strength == Strength::Strong && is_admission(st.kind))
+    {
+        for st in new.iter_mut().filter(|st| st.kind == Kind::GeneralDenial) {
+            st.kind = Kind::LimitedDenial;
+        }
+    }
 }
 
 /// Whether the words after an "except" / "other than" carve some data out of a
@@ -1366,6 +1377,14 @@ pub(crate) fn discloses_to_others(lower: &str) -> bool {
         }
     }
     false
+}
+
+/// The kinds that say the site sells (or shares for others' marketing).
+pub(crate) fn is_admission(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::SaleAdmission | Kind::CcpaSale | Kind::MarketingDisclosure
+    )
 }
 
 /// "for sale", "sell our products", "sale of our business": goods or a business, not data.
@@ -1888,6 +1907,16 @@ mod tests {
     fn a_traditional_sense_denial_then_a_ccpa_sale() {
         let t = "While we do not sell personal information in a traditional sense, we do share some personal information with third parties that may be considered a sale under the CCPA.";
         assert!(has(t, Kind::CcpaSale), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn a_denial_the_sentence_takes_back_is_limited() {
+        let t = "While we do not sell personal information in a traditional sense, we do share some personal information with third parties that may be considered a sale under the CCPA.";
+        assert!(
+            has(t, Kind::LimitedDenial) && !has(t, Kind::GeneralDenial),
+            "{:?}",
+            kinds(t)
+        );
     }
 
     #[test]
