@@ -719,7 +719,15 @@ fn said(words: &[Word]) -> [bool; 5] {
 
 /// The lexicon's entry for a word ("don't", "can’t" are negations).
 fn lex(w: &str) -> Lex {
-    let mut l = LEXICON.get(w).copied().unwrap_or_default();
+    let mut l = match LEXICON.get(w) {
+        Some(l) => *l,
+        // "party’s", "don’t": the tables write the apostrophe straight.
+        None if w.contains('\u{2019}') => LEXICON
+            .get(w.replace('\u{2019}', "'").as_str())
+            .copied()
+            .unwrap_or_default(),
+        None => Lex::default(),
+    };
     if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
         l.negation = true;
     }
@@ -1612,7 +1620,14 @@ fn first_purpose(span: &[Word]) -> Purpose {
         if !w.lex.purpose_start {
             continue;
         }
-        let Some(phrases) = BY_FIRST.get(w.w) else {
+        let folded;
+        let key = if w.w.contains('\u{2019}') {
+            folded = w.w.replace('\u{2019}', "'");
+            folded.as_str()
+        } else {
+            w.w
+        };
+        let Some(phrases) = BY_FIRST.get(key) else {
             continue;
         };
         for (rank, rest, p) in phrases {
@@ -1907,6 +1922,16 @@ mod tests {
     fn a_traditional_sense_denial_then_a_ccpa_sale() {
         let t = "While we do not sell personal information in a traditional sense, we do share some personal information with third parties that may be considered a sale under the CCPA.";
         assert!(has(t, Kind::CcpaSale), "{:?}", kinds(t));
+    }
+
+    #[test]
+    fn curly_apostrophes_read_as_straight_ones() {
+        let t = "We disclose personal information to a trusted third party for purpose of that third party\u{2019}s marketing efforts.";
+        assert!(
+            kinds(t).contains(&(Kind::MarketingDisclosure, Strength::Strong)),
+            "{:?}",
+            kinds(t)
+        );
     }
 
     #[test]
