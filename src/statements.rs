@@ -717,17 +717,18 @@ fn said(words: &[Word]) -> [bool; 5] {
     out
 }
 
+/// A word as the tables write it: `’` read as `'` ("party’s", "don’t").
+pub(crate) fn fold(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.contains('\u{2019}') {
+        std::borrow::Cow::Owned(w.replace('\u{2019}', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// The lexicon's entry for a word ("don't", "can’t" are negations).
 fn lex(w: &str) -> Lex {
-    let mut l = match LEXICON.get(w) {
-        Some(l) => *l,
-        // "party’s", "don’t": the tables write the apostrophe straight.
-        None if w.contains('\u{2019}') => LEXICON
-            .get(w.replace('\u{2019}', "'").as_str())
-            .copied()
-            .unwrap_or_default(),
-        None => Lex::default(),
-    };
+    let mut l = LEXICON.get(fold(w).as_ref()).copied().unwrap_or_default();
     if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
         l.negation = true;
     }
@@ -835,10 +836,7 @@ fn idle_negation(words: &[Word], k: usize) -> bool {
 
 /// A text word equals a lexicon word, reading `’` as `'` ("party’s").
 pub(crate) fn same(word: &str, lexicon: &str) -> bool {
-    word == lexicon
-        || (word.len() == lexicon.len() + 2
-            && word.contains('\u{2019}')
-            && word.replace('\u{2019}', "'") == lexicon)
+    word == lexicon || (word.len() == lexicon.len() + 2 && fold(word) == lexicon)
 }
 
 // ---------------------------------------------------------------------------
@@ -1620,14 +1618,7 @@ fn first_purpose(span: &[Word]) -> Purpose {
         if !w.lex.purpose_start {
             continue;
         }
-        let folded;
-        let key = if w.w.contains('\u{2019}') {
-            folded = w.w.replace('\u{2019}', "'");
-            folded.as_str()
-        } else {
-            w.w
-        };
-        let Some(phrases) = BY_FIRST.get(key) else {
+        let Some(phrases) = BY_FIRST.get(fold(w.w).as_ref()) else {
             continue;
         };
         for (rank, rest, p) in phrases {

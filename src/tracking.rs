@@ -10,7 +10,7 @@
 //! otherwise a commitment ("we honor", "we stop collecting") is `honored`.
 
 use crate::report::{DoNotTrack, Finding, Tracking, TrackingEvidence};
-use crate::statements::{same, table_words, FastMap, Word};
+use crate::statements::{fold, same, table_words, FastMap, Word};
 use crate::text::{negated_before, pattern, Document, Pattern};
 use crate::vendors::{Category, VENDORS};
 use std::sync::LazyLock;
@@ -78,8 +78,8 @@ static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
 /// Every alias of the vendor table (`vendors.rs`) as a sequence of words,
 /// indexed by its first word: the services are found by one look-up per word
 /// of the document's word index (no pass over the bytes of the text).
-static VENDOR_INDEX: LazyLock<FastMap<String, Vec<Alias>>> = LazyLock::new(|| {
-    let mut index: FastMap<String, Vec<Alias>> = FastMap::default();
+static VENDOR_INDEX: LazyLock<FastMap<&'static str, Vec<Alias>>> = LazyLock::new(|| {
+    let mut index: FastMap<&'static str, Vec<Alias>> = FastMap::default();
     let mut add = |phrase: &'static str, vendor: usize, ambiguous: bool| {
         let ws = table_words(phrase);
         let Some(first) = ws.first() else {
@@ -91,14 +91,7 @@ static VENDOR_INDEX: LazyLock<FastMap<String, Vec<Alias>>> = LazyLock::new(|| {
             vendor,
             ambiguous,
         };
-        // Policies write the apostrophe both ways ("shopify’s").
-        if first.contains('\'') {
-            index
-                .entry(first.replace('\'', "\u{2019}"))
-                .or_default()
-                .push(alias.clone());
-        }
-        index.entry(first.to_string()).or_default().push(alias);
+        index.entry(first).or_default().push(alias);
     };
     for (vendor, v) in VENDORS.iter().enumerate() {
         for alias in v.aliases {
@@ -115,7 +108,6 @@ static VENDOR_INDEX: LazyLock<FastMap<String, Vec<Alias>>> = LazyLock::new(|| {
 
 /// One alias: the words after its first, its vendor (index into `VENDORS`),
 /// and whether it is also an ordinary word that needs context.
-#[derive(Clone)]
 struct Alias {
     rest: Vec<&'static str>,
     vendor: usize,
@@ -133,10 +125,6 @@ pub(crate) const EXTRA_PHRASES: &[(&str, &str)] = &[
     (
         "Shopify Analytics",
         "website provider's internal statistics",
-    ),
-    (
-        "Shopify Analytics",
-        "website provider\u{2019}s internal statistics",
     ),
 ];
 
@@ -381,18 +369,21 @@ fn services(doc: &Document, words: &[Word], site: Option<&str>) -> Vec<Finding> 
             k += 1;
             continue;
         }
-        let best = VENDOR_INDEX.get(words[k].w).and_then(|aliases| {
-            aliases
-                .iter()
-                .filter(|a| {
-                    a.rest.len() < words.len() - k
-                        && a.rest
-                            .iter()
-                            .enumerate()
-                            .all(|(j, r)| same(words[k + 1 + j].w, r))
-                })
-                .max_by_key(|a| a.rest.len())
-        });
+        // (Policies write "shopify’s" as well as "shopify's".)
+        let best = VENDOR_INDEX
+            .get(fold(words[k].w).as_ref())
+            .and_then(|aliases| {
+                aliases
+                    .iter()
+                    .filter(|a| {
+                        a.rest.len() < words.len() - k
+                            && a.rest
+                                .iter()
+                                .enumerate()
+                                .all(|(j, r)| same(words[k + 1 + j].w, r))
+                    })
+                    .max_by_key(|a| a.rest.len())
+            });
         let Some(alias) = best else {
             k += 1;
             continue;

@@ -123,11 +123,6 @@ pub(crate) fn first_words() -> Vec<&'static str> {
     for alias in phrases.chain(crate::tracking::EXTRA_PHRASES.iter().map(|(_, p)| *p)) {
         if let Some(&w) = crate::statements::table_words(alias).first() {
             out.push(w);
-            // Policies write the apostrophe both ways. (Called once per
-            // process, to build the lexicon: these few strings live as long.)
-            if w.contains('\'') {
-                out.push(Box::leak(w.replace('\'', "\u{2019}").into_boxed_str()));
-            }
         }
     }
     out
