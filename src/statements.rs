@@ -719,7 +719,9 @@ fn said(words: &[Word]) -> [bool; 5] {
 
 /// A word as the tables write it: `’` read as `'` ("party’s", "don’t").
 pub(crate) fn fold(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.contains('\u{2019}') {
+    // Nearly every word is ASCII: that check is a few instructions, where a
+    // search for the three-byte `’` cost a tenth of the reading time.
+    if !w.is_ascii() && w.contains('\u{2019}') {
         std::borrow::Cow::Owned(w.replace('\u{2019}', "'"))
     } else {
         std::borrow::Cow::Borrowed(w)
