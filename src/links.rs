@@ -59,22 +59,26 @@ const TOOL_HOSTS: &[&str] = &[
     "youradchoices.ca",
 ];
 
-/// [`TOOL_HOSTS`] in one case-insensitive literal search (a regex with `(?i)`
-/// and word boundaries cost a tenth of the whole analysis).
+/// [`TOOL_HOSTS`] in one literal search over lower-cased text (a regex with
+/// `(?i)` and word boundaries cost a tenth of the whole analysis).
 static TOOL_HOST: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Longest first, so leftmost-first finds what leftmost-longest would;
+    // on lower-cased text leftmost-first searched the fixtures with a tenth
+    // of the instructions (callgrind), the case-insensitive search 20 a byte.
+    let mut hosts = TOOL_HOSTS.to_vec();
+    hosts.sort_by_key(|h| std::cmp::Reverse(h.len()));
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(TOOL_HOSTS)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(hosts)
         // Literal strings of our own.
         .expect("tool hosts are literals")
 });
 
-/// Where the tool hosts stand in `text`, as whole words.
-fn tool_hosts(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let b = text.as_bytes();
+/// Where the tool hosts stand in `lower` (lower-cased text), as whole words.
+fn tool_hosts(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = lower.as_bytes();
     TOOL_HOST
-        .find_iter(text)
+        .find_iter(lower)
         .map(|m| m.range())
         .filter(move |r| {
             let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
@@ -126,7 +130,8 @@ static GLUED_WORD_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 /// Find every URL written in `text`, in order.
 pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     let mut out = Vec::new();
-    for m in merged(text, &[&URL, &BARE_URL], tool_hosts(text)) {
+    let lower = text.to_ascii_lowercase();
+    for m in merged(text, &[&URL, &BARE_URL], tool_hosts(&lower)) {
         // Skip a host that is the tail of an e-mail address or of a longer URL.
         if m.start > 0 {
             let prev = text.as_bytes()[m.start - 1];
