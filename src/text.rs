@@ -61,6 +61,32 @@ impl Pattern {
     }
 }
 
+/// The matches of `re` in `text`, searched for only on the lines that hold
+/// one of `needles`. For a pattern that never matches a line break, each of
+/// whose matches holds a needle, these are the matches of a search of the
+/// whole text (a line's ends look to the pattern as the text's ends do).
+pub(crate) fn find_in_lines(re: &Pattern, text: &str, needles: &[&str]) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = needles
+        .iter()
+        .flat_map(|n| text.match_indices(n))
+        .map(|(at, _)| {
+            let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            start..end
+        })
+        .collect();
+    lines.sort_unstable_by_key(|l| l.start);
+    lines.dedup();
+    lines
+        .into_iter()
+        .flat_map(|l| {
+            re.find_iter(&text[l.clone()])
+                .map(move |m| l.start + m.start..l.start + m.end)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Compile a pattern (see [`Pattern`]).
 pub(crate) fn pattern(p: &str) -> Pattern {
     Pattern::new(p)

@@ -11,7 +11,7 @@
 
 use crate::report::{DoNotTrack, Finding, Tracking, TrackingEvidence};
 use crate::statements::{fold, same, table_words, FastMap, Word};
-use crate::text::{negated_before, pattern, Document, Pattern};
+use crate::text::{find_in_lines, negated_before, pattern, Document, Pattern};
 use crate::vendors::{Category, VENDORS};
 use std::sync::LazyLock;
 
@@ -413,7 +413,8 @@ fn services(doc: &Document, words: &[Word], site: Option<&str>) -> Vec<Finding> 
             m.start..m.start + 6,
         ));
     }
-    for m in NAMED_SERVICE.find_iter(doc.text) {
+    // Only lines with " Analytics" or " Pixel" can hold one (most have neither).
+    for m in find_in_lines(&NAMED_SERVICE, doc.text, &[" Analytics", " Pixel"]) {
         let name = &doc.text[m.clone()];
         let first = name.split(' ').next().unwrap_or("");
         if NOT_A_VENDOR.contains(&first)
