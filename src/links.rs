@@ -233,7 +233,10 @@ pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
     // An obfuscated address holds "[at]", "(at)" or "{at}": most texts have
     // none, and the pattern (no literal to skip ahead by) is slow to search for.
     let lower = text.to_ascii_lowercase();
-    let patterns: &[&Pattern] = if ["[at]", "(at)", "{at}"].iter().any(|a| lower.contains(a)) {
+    let patterns: &[&Pattern] = if ["[at]", "(at)", "{at}"]
+        .iter()
+        .any(|a| memchr::memmem::find(lower.as_bytes(), a.as_bytes()).is_some())
+    {
         &[&EMAIL, &OBFUSCATED_EMAIL]
     } else {
         &[&EMAIL]

@@ -68,8 +68,8 @@ impl Pattern {
 pub(crate) fn find_in_lines(re: &Pattern, text: &str, needles: &[&str]) -> Vec<Range<usize>> {
     let mut lines: Vec<Range<usize>> = needles
         .iter()
-        .flat_map(|n| text.match_indices(n))
-        .map(|(at, _)| {
+        .flat_map(|n| memchr::memmem::find_iter(text.as_bytes(), n.as_bytes()))
+        .map(|at| {
             let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
             let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
             start..end
