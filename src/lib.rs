@@ -106,14 +106,16 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
     }
     let (text, truncated) = cap(full, MAX_TEXT_BYTES);
 
-    let found_urls = links::urls_in_text(text);
-    let found_emails = links::emails_in_text(text);
+    // One lower-cased copy (same byte offsets) for every case-blind search.
+    let lower = text.to_ascii_lowercase();
+    let found_urls = links::urls_in_text(text, &lower);
+    let found_emails = links::emails_in_text(text, &lower);
     let protected: Vec<_> = found_urls
         .iter()
         .filter_map(|u| u.span.clone())
         .chain(found_emails.iter().map(|e| e.span.clone()))
         .collect();
-    let doc = text::Document::new(text, &protected);
+    let doc = text::Document::with_lower(text, lower, &protected);
     let words = statements::index(&doc);
     let statements = statements::read(&doc, &words);
     let assessment = policy::assess(&doc, &statements);

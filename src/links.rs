@@ -74,6 +74,33 @@ static TOOL_HOST: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("tool hosts are literals")
 });
 
+/// Where [`BARE_URL`] matches in `text`. A match holds no white space and
+/// has a '/', so it lies inside one white-space-free run with a '/': only
+/// those runs are searched (the pattern has no literal prefix to skip ahead by).
+fn bare_urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let slash = from + memchr::memchr(b'/', &b[from..])?;
+        let start = b[..slash].iter().rposition(space).map_or(0, |p| p + 1);
+        let end = b[slash..]
+            .iter()
+            .position(space)
+            .map_or(b.len(), |p| slash + p);
+        from = end;
+        // `start` and `end` are next to ASCII bytes or the text's ends: char boundaries.
+        let run = &text[start..end];
+        Some(
+            BARE_URL
+                .find_iter(run)
+                .map(move |m| start + m.start..start + m.end)
+                .collect::<Vec<_>>(),
+        )
+    })
+    .flatten()
+}
+
 /// Where the tool hosts stand in `lower` (lower-cased text), as whole words.
 fn tool_hosts(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = lower.as_bytes();
@@ -128,10 +155,9 @@ static GLUED_WORD_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// Find every URL written in `text`, in order.
-pub(crate) fn urls_in_text(text: &str) -> Vec<FoundUrl> {
+pub(crate) fn urls_in_text(text: &str, lower: &str) -> Vec<FoundUrl> {
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    for m in merged(text, &[&URL, &BARE_URL], tool_hosts(&lower)) {
+    for m in merged(text, &[&URL], bare_urls(text).chain(tool_hosts(lower))) {
         // Skip a host that is the tail of an e-mail address or of a longer URL.
         if m.start > 0 {
             let prev = text.as_bytes()[m.start - 1];
@@ -229,10 +255,9 @@ fn anchor_before(text: &str, start: usize) -> Option<String> {
 }
 
 /// Find every e-mail address in `text`, in order, de-obfuscated and cleaned.
-pub(crate) fn emails_in_text(text: &str) -> Vec<FoundEmail> {
+pub(crate) fn emails_in_text(text: &str, lower: &str) -> Vec<FoundEmail> {
     // An obfuscated address holds "[at]", "(at)" or "{at}": most texts have
     // none, and the pattern (no literal to skip ahead by) is slow to search for.
-    let lower = text.to_ascii_lowercase();
     let patterns: &[&Pattern] = if ["[at]", "(at)", "{at}"]
         .iter()
         .any(|a| memchr::memmem::find(lower.as_bytes(), a.as_bytes()).is_some())
@@ -330,7 +355,10 @@ mod tests {
     use super::*;
 
     fn urls(text: &str) -> Vec<String> {
-        urls_in_text(text).into_iter().map(|u| u.url).collect()
+        urls_in_text(text, &text.to_ascii_lowercase())
+            .into_iter()
+            .map(|u| u.url)
+            .collect()
     }
 
     #[test]
@@ -384,7 +412,8 @@ mod tests {
 
     #[test]
     fn anchors_are_read_from_both_link_syntaxes() {
-        let found = urls_in_text("adjust your Customer Communication Preferences <https://x.com/cpc>. And [Do Not Sell](https://x.com/dns)");
+        let text = "adjust your Customer Communication Preferences <https://x.com/cpc>. And [Do Not Sell](https://x.com/dns)";
+        let found = urls_in_text(text, &text.to_ascii_lowercase());
         assert_eq!(
             found[0].anchor.as_deref(),
             Some("adjust your Customer Communication Preferences")
@@ -407,12 +436,11 @@ mod tests {
 
     #[test]
     fn emails_are_cleaned_and_deobfuscated() {
-        let found: Vec<String> = emails_in_text(
-            "privacy@payless.com.NOTICE and Customer.Service@payless.comIf and art [at] example.com, logo@2x.png",
-        )
-        .into_iter()
-        .map(|e| e.address)
-        .collect();
+        let text = "privacy@payless.com.NOTICE and Customer.Service@payless.comIf and art [at] example.com, logo@2x.png";
+        let found: Vec<String> = emails_in_text(text, &text.to_ascii_lowercase())
+            .into_iter()
+            .map(|e| e.address)
+            .collect();
         assert_eq!(
             found,
             vec![

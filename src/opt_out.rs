@@ -488,8 +488,8 @@ mod tests {
     use crate::links::{emails_in_text, urls_in_text};
 
     fn opt_out(text: &str) -> OptOut {
-        let urls = urls_in_text(text);
-        let emails = emails_in_text(text);
+        let urls = urls_in_text(text, &text.to_ascii_lowercase());
+        let emails = emails_in_text(text, &text.to_ascii_lowercase());
         assess(&Document::new(text, &[]), &urls, &emails, &[])
     }
 

@@ -167,8 +167,14 @@ const HEADING_MAX_WORDS: usize = 12;
 impl<'a> Document<'a> {
     /// Cut `text` into sentences; `protected` ranges (URLs, e-mail addresses)
     /// are never split.
+    #[cfg(test)]
     pub fn new(text: &'a str, protected: &[Range<usize>]) -> Self {
-        let lower = text.to_ascii_lowercase();
+        Self::with_lower(text, text.to_ascii_lowercase(), protected)
+    }
+
+    /// [`Document::new`] with `text`'s ASCII-lowercased copy already made.
+    pub fn with_lower(text: &'a str, lower: String, protected: &[Range<usize>]) -> Self {
+        debug_assert_eq!(lower.len(), text.len());
         let mut protected = protected.to_vec();
         protected.sort_unstable_by_key(|r| r.start);
         let glued = glued_boundaries(text, &protected);
