@@ -805,6 +805,11 @@ fn items_in(
                 break;
             }
             let item_lower = doc.lower_sentence(j);
+            // "Email address: sales@shop.example": the site's own details, not
+            // a thing to provide.
+            if carries_a_value(item_lower) {
+                continue;
+            }
             let found = items_of(
                 item_lower,
                 0..item_lower.len(),
@@ -817,6 +822,16 @@ fn items_in(
     }
     items.sort();
     (items, list)
+}
+
+/// Whether a list line gives a value ("Telephone: 01234 567890", an address)
+/// rather than naming a thing to send.
+fn carries_a_value(line: &str) -> bool {
+    let after_colon = line
+        .split_once(':')
+        .is_some_and(|(_, v)| !v.trim().is_empty());
+    let digits = line.bytes().filter(u8::is_ascii_digit).count();
+    after_colon || line.contains('@') || digits >= 3
 }
 
 /// The byte ranges (in sentence `i`'s lowercased text) that follow each of
@@ -1117,6 +1132,12 @@ mod tests {
             3,
             "each list line that names an item is quoted"
         );
+    }
+
+    #[test]
+    fn a_list_of_the_sites_own_details_names_nothing_to_send() {
+        let text = "To contact us about anything to do with your personal data, or to make a request, please use the following details:\nEmail address: privacy@shop.example\nTelephone number: 0123 456789\nPostal address: 1 High Street";
+        assert_eq!(request(text), None);
     }
 
     #[test]
