@@ -25,6 +25,7 @@ mod links;
 mod opt_out;
 mod policy;
 mod report;
+mod requests;
 mod selling;
 mod statements;
 mod text;
@@ -44,6 +45,7 @@ pub use report::{
     DoNotTrack, DocumentInfo, Finding, Mechanism, OptOut, OptOutEvidence, Quote, Report, Selling,
     SellingVerdict, StatementReport, Tracking, TrackingEvidence, SCHEMA_VERSION,
 };
+pub use requests::{OptOutRequest, RequestItem};
 pub use statements::{Act, Actor, Data, Kind, Modality, Polarity, Purpose, Recipient, Strength};
 
 /// How much text is read. Real policies run to 80 KB; a page beyond this is
@@ -217,6 +219,7 @@ fn empty_report(document: DocumentInfo) -> Report {
             emails: Vec::new(),
             mechanisms: Vec::new(),
             evidence: OptOutEvidence::default(),
+            request: None,
         },
         statements: Vec::new(),
     }

@@ -4,6 +4,8 @@
 //! policylens FILE                 a readable summary
 //! policylens --json FILE          the report as JSON on stdout
 //! policylens --out DIR FILE...    DIR/<stem>.json for each input
+//! policylens --summary DIR|FILE...            a table of totals over many inputs
+//! policylens --csv FILE DIR|FILE...           one CSV row per input
 //! ```
 //! Reads `.txt`, `.md` and `.html` (visible text and links), and `-` for stdin.
 

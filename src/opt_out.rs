@@ -233,6 +233,7 @@ pub(crate) fn assess(
             .filter_map(|f| Mechanism::ALL.iter().copied().find(|m| m.name() == f.value))
             .collect(),
         evidence,
+        request: crate::requests::read(doc),
     }
 }
 

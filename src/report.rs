@@ -167,6 +167,10 @@ pub struct OptOut {
     pub mechanisms: Vec<Mechanism>,
     /// The sentences behind each entry above, in the same order.
     pub evidence: OptOutEvidence,
+    /// What a request must carry (subject line, items to include), when the
+    /// policy says; left out of the JSON when it says nothing (`src/requests.rs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<crate::requests::OptOutRequest>,
 }
 
 /// The sentences behind each opt-out entry.

@@ -191,3 +191,329 @@ fn not_a_policy_and_usage_errors() {
         .unwrap()
         .contains("stdin: the page has no text to read"));
 }
+
+/// A folder for a corpus run: copies of some fixtures (both example shops,
+/// a Terms page, a policy with a subject-line requirement), an empty and a
+/// binary file, and things a folder run leaves alone (a .tsv, a sub-folder).
+fn corpus_dir(tag: &str) -> std::path::PathBuf {
+    let dir = temp_dir(tag);
+    for name in [
+        "calijewelz.com.txt",
+        "crypjama.com.txt",
+        "bauerscandy.com.txt",
+        "cafepress.com.txt",
+        "worldmarket.com.txt",
+    ] {
+        std::fs::copy(fixture(name), dir.join(name)).unwrap();
+    }
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("garbage.html"), [0u8, 1, 2, 3, 0, 255, 7, 8]).unwrap();
+    std::fs::write(dir.join("notes.tsv"), "not\tread\n").unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/inner.txt"), "not read either").unwrap();
+    dir
+}
+
+/// The reports of the readable inputs of `dir`, as the library gives them.
+fn reports_of(dir: &std::path::Path) -> Vec<policylens::Report> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| policylens::analyze(&std::fs::read_to_string(p).unwrap()).ok())
+        .collect()
+}
+
+/// The count on the summary line that starts with `label`.
+fn count(summary: &str, label: &str) -> usize {
+    let line = summary
+        .lines()
+        .find(|l| l.trim_start().starts_with(label))
+        .unwrap_or_else(|| panic!("no line {label:?} in\n{summary}"));
+    line[line.find(label).unwrap() + label.len()..]
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count on {line:?}"))
+}
+
+#[test]
+fn summary_over_a_folder_counts_what_the_reports_say() {
+    let dir = corpus_dir("summary");
+    let out = run(&["--summary", "--jobs", "2", dir.to_str().unwrap()], None);
+    let table = String::from_utf8(out.stdout).unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    // Error rows do not stop the run; they make it exit 1 at the end.
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let reports = reports_of(&dir);
+    let policies: Vec<_> = reports.iter().filter(|r| r.document.is_policy).collect();
+    assert_eq!(reports.len(), 5);
+    assert!(
+        table.starts_with("inputs: 7   analyzed: 5   errors: 2"),
+        "{table}"
+    );
+    assert_eq!(count(&table, "privacy policies:"), policies.len());
+    assert_eq!(count(&table, "not a policy:"), 5 - policies.len());
+    for verdict in [
+        policylens::SellingVerdict::Sells,
+        policylens::SellingVerdict::DoesNotSell,
+        policylens::SellingVerdict::NotStated,
+    ] {
+        let want = policies
+            .iter()
+            .filter(|r| r.selling.verdict == verdict)
+            .count();
+        assert_eq!(count(&table, verdict.name()), want, "{}", verdict.name());
+    }
+    // Both example shops sell (LABELS.md), and are counted so.
+    assert!(count(&table, "sells") >= 2);
+    let cookies = policies.iter().filter(|r| r.tracking.cookies).count();
+    assert_eq!(count(&table, "cookies"), cookies);
+    let ga = policies
+        .iter()
+        .filter(|r| r.tracking.services.iter().any(|s| s == "Google Analytics"))
+        .count();
+    assert!(ga >= 1, "crypjama uses Google Analytics (LABELS)");
+    assert_eq!(count(&table, "Google Analytics"), ga);
+    let contact = policies
+        .iter()
+        .filter(|r| {
+            r.opt_out
+                .mechanisms
+                .contains(&policylens::Mechanism::ContactRequest)
+        })
+        .count();
+    assert_eq!(count(&table, "contact_request"), contact);
+    let subjects = policies
+        .iter()
+        .filter(|r| {
+            r.opt_out
+                .request
+                .as_ref()
+                .is_some_and(|q| q.subject.is_some())
+        })
+        .count();
+    assert!(
+        subjects >= 2,
+        "cafepress and worldmarket ask for a subject line"
+    );
+    assert_eq!(count(&table, "asks for a subject line"), subjects);
+    assert!(table.contains("My California Rights"), "{table}");
+    // The Terms page and both bad files are named with their reasons.
+    assert!(
+        table.contains("bauerscandy.com.txt: this is a terms page"),
+        "{table}"
+    );
+    assert!(
+        table.contains("empty.txt: the page has no text to read"),
+        "{table}"
+    );
+    assert!(table.contains("garbage.html: "), "{table}");
+    assert!(!table.contains("notes.tsv") && !table.contains("inner.txt"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn csv_has_one_row_per_input_with_the_label_fields() {
+    let dir = corpus_dir("csv");
+    let csv_path = dir.join("out.csv");
+    let out = run(
+        &[
+            "--csv",
+            csv_path.to_str().unwrap(),
+            &dir.join("empty.txt").to_string_lossy(),
+            &fixture("calijewelz.com.txt"),
+            "/no/such/file.txt",
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.is_empty(),
+        "without --summary, stdout stays empty"
+    );
+
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "error",
+            "is_policy",
+            "document.reason",
+            "selling.verdict",
+            "tracking.cookies",
+            "tracking.web_beacons",
+            "tracking.analytics",
+            "tracking.targeted_advertising",
+            "tracking.services",
+            "tracking.do_not_track",
+            "opt_out.urls",
+            "opt_out.emails",
+            "opt_out.mechanisms",
+            "opt_out.request.subject",
+            "opt_out.request.include",
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // 3 named inputs, then the folder's 7 readable-looking files (not out.csv, notes.tsv, sub/).
+    assert_eq!(rows.len(), 3 + 7, "{rows:?}");
+    let field = |row: &csv::StringRecord, name: &str| {
+        row[header.iter().position(|h| h == name).unwrap()].to_string()
+    };
+    let by_file = |suffix: &str| {
+        rows.iter()
+            .filter(|r| field(r, "file").ends_with(suffix))
+            .collect::<Vec<_>>()
+    };
+
+    // In input order: the empty file, calijewelz, the missing file, then the folder sorted.
+    assert!(field(&rows[0], "file").ends_with("empty.txt"));
+    assert_eq!(field(&rows[0], "error"), "the page has no text to read");
+    assert_eq!(field(&rows[0], "selling.verdict"), "");
+    assert_eq!(
+        field(&rows[2], "error"),
+        "cannot read: no such file",
+        "a missing file is a row too"
+    );
+
+    let text = std::fs::read_to_string(fixture("calijewelz.com.txt")).unwrap();
+    let report = policylens::analyze(&text).unwrap();
+    for row in by_file("calijewelz.com.txt") {
+        assert_eq!(field(row, "error"), "");
+        assert_eq!(field(row, "is_policy"), "true");
+        assert_eq!(field(row, "selling.verdict"), "sells");
+        assert_eq!(
+            field(row, "tracking.cookies"),
+            report.tracking.cookies.to_string()
+        );
+        // Calijewelz names no service (its labels agree): an empty list is an empty field.
+        let services = field(row, "tracking.services");
+        let services: Vec<&str> = services.split(';').filter(|s| !s.is_empty()).collect();
+        assert_eq!(services, report.tracking.services);
+        assert_eq!(field(row, "opt_out.emails"), "CaliJewelz@gmail.com");
+        let mechanisms: Vec<&str> = report.opt_out.mechanisms.iter().map(|m| m.name()).collect();
+        assert_eq!(field(row, "opt_out.mechanisms"), mechanisms.join(";"));
+    }
+    assert_eq!(
+        by_file("calijewelz.com.txt").len(),
+        2,
+        "named once, and in the folder"
+    );
+    let cafepress = by_file("cafepress.com.txt")[0];
+    assert_eq!(
+        field(cafepress, "opt_out.request.subject"),
+        "My California Rights"
+    );
+    assert_eq!(field(cafepress, "opt_out.request.include"), "name;email");
+    let terms = by_file("bauerscandy.com.txt")[0];
+    assert_eq!(field(terms, "is_policy"), "false");
+    assert!(field(terms, "document.reason").contains("terms page"));
+    let garbage = by_file("garbage.html")[0];
+    assert!(field(garbage, "error").contains("binary"), "{garbage:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn csv_quotes_a_field_with_a_comma_a_quote_and_a_newline() {
+    let dir = temp_dir("csv-quoting");
+    let tricky = dir.join("shop, \"the best\"\nin town.txt");
+    std::fs::copy(fixture("crypjama.com.txt"), &tricky).unwrap();
+    let out = run(&["--csv", "-", tricky.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][0], tricky.to_str().unwrap());
+    assert_eq!(&rows[0][4], "sells");
+    assert_eq!(rows[0].len(), 16);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = corpus_dir("quiet");
+    let out = run(&["--summary", dir.to_str().unwrap()], None);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !err.contains('\r') && !err.contains('\u{1b}') && !err.contains('█'),
+        "{err:?}"
+    );
+    // Only the closing line: how many inputs, how long, how many failed.
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("policylens: 7 inputs in ") && err.contains("(2 failed)"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn corpus_usage_errors() {
+    for (args, message) in [
+        (&["--summary", "--json", "a.txt"][..], "do not go with"),
+        (
+            &["--summary", "--csv", "-", "a.txt"][..],
+            "write the CSV to a file",
+        ),
+        (
+            &["--summary", "--top", "0", "a.txt"][..],
+            "--top needs a number",
+        ),
+        (&["--jobs", "2", "a.txt"][..], "go with --summary or --csv"),
+        (&["--summary"][..], "no input file"),
+        (&["--csv"][..], "--csv needs a file"),
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let help = String::from_utf8(run(&["--help"], None).stdout).unwrap();
+    assert!(help.contains("--summary") && help.contains("--csv FILE"));
+}
+
+#[test]
+fn the_request_a_dev_page_asks_for() {
+    // California Baby asks for "Privacy Compliance" on the subject line
+    // (labelled dev page, tests/fixtures/SOURCES.md).
+    let out = run(&["--json", &fixture("californiababy.com.txt")], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let request = &report["opt_out"]["request"];
+    assert_eq!(request["subject"], "Privacy Compliance");
+    let text = std::fs::read_to_string(fixture("californiababy.com.txt")).unwrap();
+    let quote = &request["quotes"][0];
+    let (start, end) = (
+        quote["start"].as_u64().unwrap() as usize,
+        quote["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], quote["text"].as_str().unwrap());
+    assert!(quote["text"]
+        .as_str()
+        .unwrap()
+        .contains("indicate on the subject line, “Privacy Compliance,”"));
+
+    // CafePress: a subject and what to include.
+    let out = run(&["--json", &fixture("cafepress.com.txt")], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let request = &report["opt_out"]["request"];
+    assert_eq!(request["subject"], "My California Rights");
+    assert_eq!(request["include"], serde_json::json!(["name", "email"]));
+
+    // A policy that says nothing of it has no request at all.
+    let out = run(&["--json", &fixture("calijewelz.com.txt")], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["opt_out"].get("request").is_none());
+}

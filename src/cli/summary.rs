@@ -94,6 +94,17 @@ fn write_report(s: &mut String, name: &str, r: &Report) -> std::fmt::Result {
     for m in &o.mechanisms {
         writeln!(s, "  way:    {}", m.describe())?;
     }
+    if let Some(request) = &o.request {
+        writeln!(s, "\nA request (opt-out, deletion, …) must carry:")?;
+        if let Some(subject) = &request.subject {
+            writeln!(s, "  subject line: “{subject}”")?;
+        }
+        if !request.include.is_empty() {
+            let items: Vec<&str> = request.include.iter().map(|i| i.describe()).collect();
+            writeln!(s, "  include: {}", items.join(", "))?;
+        }
+        quotes(s, &request.quotes)?;
+    }
     Ok(())
 }
 
