@@ -438,15 +438,22 @@ pub(crate) fn read(doc: &Document) -> Option<OptOutRequest> {
     let mut asked: Vec<(usize, Option<String>, Vec<RequestItem>)> = Vec::new();
     let mut covered_until = 0; // list items already read after a colon
     for &i in &candidates {
-        if i < covered_until || !about_a_request(doc, i) {
+        if i < covered_until {
             continue;
         }
+        // What the sentence asks for first (most cue sentences ask for
+        // nothing), then whether it is about a request at all.
         let quoted = quoted_spans(doc.sentence(i));
         let own_subject = subject_in(doc, i, &quoted).filter(|_| {
             let s = doc.lower_sentence(i);
             !SHOP_SENT.is_match(s)
         });
         let (items, list) = items_in(doc, i, &quoted);
+        if (own_subject.is_none() && items.is_empty() && list.is_empty())
+            || !about_a_request(doc, i)
+        {
+            continue;
+        }
         if let Some(phrase) = &own_subject {
             let rank = rank(doc, i);
             if subject.as_ref().is_none_or(|(best, _, _)| rank < *best) {
