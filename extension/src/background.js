@@ -1,6 +1,7 @@
 // Background: the one message switchboard. Analyzes policies with the wasm core, caches reports per site, keeps per-tab state and sets each tab's badge from it.
 import init, { analyzePage } from './pkg/policylens.js';
 import { badgeFor } from './badge.js';
+import { t } from './i18n.js';
 
 const webext = globalThis.browser ?? globalThis.chrome;
 
@@ -211,7 +212,7 @@ async function onReanalyze(tabId) {
   try {
     await webext.tabs.sendMessage(tabId, { what: 'rescan' }, { frameId: 0 });
   } catch {
-    await setState(tabId, { status: 'error', site: previous?.site, error: 'this page cannot be read; reload it and try again' });
+    await setState(tabId, { status: 'error', site: previous?.site, error: t('errorPageUnreadable') });
   }
   return { state: await getState(tabId) };
 }
@@ -279,7 +280,7 @@ async function resumeInterrupted() {
     } catch {
       const open = await webext.tabs.get(tabId).then(() => true, () => false);
       if (!open) await webext.storage.session.remove(key);
-      else await setState(tabId, { status: 'error', site: state.site, error: 'the reading was cut short; press Re-analyze' });
+      else await setState(tabId, { status: 'error', site: state.site, error: t('errorCutShort') });
     }
   }));
 }

@@ -8,6 +8,8 @@
   if (window !== window.top) return;
 
   const webext = globalThis.browser ?? globalThis.chrome;
+  /** A message in the user's language (errors the popup and the badge show). */
+  const t = (key, ...substitutions) => webext.i18n.getMessage(key, substitutions.map(String)) || key;
 
   /** A policy page's path: /privacy, /privacy-policy, /privacy_notice.html, Shopify's /policies/privacy-policy. */
   const POLICY_PATH = /\/privacy([-_]?(policy|notice|statement))?(\.[a-z]+)?\/?$/i;
@@ -155,8 +157,8 @@
   /** Fetch the same-origin policy page and read it without running anything in it. */
   async function fetchPolicy(url) {
     const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`the privacy policy page (${url}) answered HTTP ${response.status}`);
-    if (response.url.length > MAX_URL_CHARS) throw new Error('the privacy policy page has too long an address');
+    if (!response.ok) throw new Error(t('errorHttp', url, response.status));
+    if (response.url.length > MAX_URL_CHARS) throw new Error(t('errorPolicyLongAddress'));
     const body = (await response.text()).slice(0, MAX_TEXT_CHARS);
     if (!/html/i.test(response.headers.get('content-type') ?? '')) {
       return { text: body, links: [], url: response.url, title: '' };
@@ -171,7 +173,7 @@
   /** The policy to analyze: this page if it is one, else the page its policy link points to; null if none. */
   async function readPolicy() {
     if (isPolicyPage()) {
-      if (location.href.length > MAX_URL_CHARS) throw new Error('this page has too long an address');
+      if (location.href.length > MAX_URL_CHARS) throw new Error(t('errorPageLongAddress'));
       return {
         text: document.body.innerText.slice(0, MAX_TEXT_CHARS),
         links: pageLinks(document, document.baseURI),

@@ -1,4 +1,5 @@
 // Popup: asks the background for the tab's state, renders it (the report via render.js), and offers re-analyze and "show in page".
+import { localize, t } from './i18n.js';
 import { el, linkOrText, renderReport, safeHref } from './render.js';
 
 const webext = globalThis.browser ?? globalThis.chrome;
@@ -6,6 +7,7 @@ const webext = globalThis.browser ?? globalThis.chrome;
 /** While the policy is being read, the popup asks again this often. */
 const POLL_MS = 400;
 
+localize();
 const content = document.getElementById('content');
 const siteLine = document.getElementById('site');
 const reanalyzeButton = document.getElementById('reanalyze');
@@ -45,29 +47,27 @@ function show(tabId, state) {
   if (state?.site) {
     siteLine.append(el('strong', null, new URL(state.site).host));
     // A page that turned out not to be a privacy policy is not called one.
-    if (state.policyUrl) siteLine.append(' · ', linkOrText(state.policyUrl, state.status === 'not-policy' ? 'the page read' : 'privacy policy'));
+    if (state.policyUrl) siteLine.append(' · ', linkOrText(state.policyUrl, t(state.status === 'not-policy' ? 'popupPageRead' : 'popupPolicyLink')));
   }
   switch (state?.status) {
     case 'analyzing':
-      content.replaceChildren(notice("Reading this site's privacy policy…"));
+      content.replaceChildren(notice(t('popupReading')));
       break;
     case 'done':
     case 'not-policy':
       renderReport(content, state.report, {
         onShowQuote: (quote) => showInPage(tabId, state.policyUrl, quote),
-        notPolicyTitle: 'The page policylens read is not a privacy policy.',
+        notPolicyTitle: t('popupNotPolicyTitle'),
       });
       break;
     case 'no-policy':
-      content.replaceChildren(notice('No privacy policy found on this page.',
-        "No link to a privacy policy on this site was found here. Open the site's privacy policy page and policylens reads it there."));
+      content.replaceChildren(notice(t('noPolicyTitle'), t('noPolicyDetail')));
       break;
     case 'error':
-      content.replaceChildren(notice('Could not read the privacy policy.', state.error));
+      content.replaceChildren(notice(t('errorTitle'), state.error));
       break;
     default:
-      content.replaceChildren(notice('Nothing read on this page.',
-        'policylens reads the privacy policy of web pages (http and https) when they load. Reload the page to read it.'));
+      content.replaceChildren(notice(t('nothingTitle'), t('nothingDetail')));
   }
 }
 
