@@ -72,10 +72,12 @@ cmd_extension() {
   local browser dir
   for browser in chrome firefox; do
     dir="dist/$browser"
-    step "assemble $dir (shared tree + manifest.$browser.json + wasm)"
+    step "assemble $dir (shared tree + extension/$browser/ + manifest.$browser.json + wasm)"
     rm -rf "$dir"
     mkdir -p "$dir/pkg"
     cp -R extension/src/. "$dir/"
+    # The few files whose content differs per browser (the shared tree imports them by name).
+    cp -R "extension/$browser/." "$dir/"
     cp "extension/manifest.$browser.json" "$dir/manifest.json"
     cp pkg/policylens.js pkg/policylens_bg.wasm "$dir/pkg/"
     step "zip dist/policylens-$browser.zip"

@@ -32,6 +32,7 @@ const MAX_SHORT_CHARS = 500; // a link's text, a title, an error message
  *     policyUrl?: string,  // the policy page read (this page or the one its link points to)
  *     report?: object,     // the analysis (status 'done', and 'not-policy' for its reason)
  *     error?: string,      // status 'error': what went wrong, in words
+ *     gpc?: boolean,       // whether the browser sends Global Privacy Control to the page (as its content script saw)
  *   }
  *
  * The site cache is all that storage.local holds: `site:<origin>` → { policyUrl, hash, savedAt, report },
@@ -182,11 +183,11 @@ function pageProblem(page, site) {
 }
 
 /** A content script sent a policy page (checked by pageProblem): analyze it, or reuse the site's cached report. */
-async function onAnalyze(tabId, site, page) {
+async function onAnalyze(tabId, site, page, gpc) {
   const run = Symbol('analysis');
   latestRun.set(tabId, run);
   const policyUrl = page.url;
-  await setState(tabId, { status: 'analyzing', site, policyUrl });
+  await setState(tabId, { status: 'analyzing', site, policyUrl, gpc });
   let state;
   try {
     const hash = hashText(page.text);
@@ -196,9 +197,9 @@ async function onAnalyze(tabId, site, page) {
       report = analyzePage({ text: page.text, links: page.links, url: policyUrl, title: page.title ?? '' });
       await updateCache(site, { policyUrl, hash, savedAt: Date.now(), report });
     }
-    state = { status: report.document.is_policy ? 'done' : 'not-policy', site, policyUrl, report };
+    state = { status: report.document.is_policy ? 'done' : 'not-policy', site, policyUrl, report, gpc };
   } catch (error) {
-    state = { status: 'error', site, policyUrl, error: String(error?.message ?? error) };
+    state = { status: 'error', site, policyUrl, error: String(error?.message ?? error), gpc };
   }
   if (latestRun.get(tabId) === run) await setState(tabId, state);
 }
@@ -208,7 +209,7 @@ async function onReanalyze(tabId) {
   const previous = await getState(tabId);
   if (previous?.site) await updateCache(previous.site, null);
   latestRun.delete(tabId);
-  await setState(tabId, { status: 'analyzing', site: previous?.site, policyUrl: previous?.policyUrl });
+  await setState(tabId, { status: 'analyzing', site: previous?.site, policyUrl: previous?.policyUrl, gpc: previous?.gpc });
   try {
     await webext.tabs.sendMessage(tabId, { what: 'rescan' }, { frameId: 0 });
   } catch {
@@ -235,24 +236,27 @@ async function handle(msg, sender) {
   const tabId = sender.tab?.id;
   const fromPage = !isExtensionPage(sender) && Number.isInteger(tabId) && sender.frameId === 0;
   const site = fromPage && isWebUrl(sender.url) ? new URL(sender.url).origin : null;
+  // What a content script says about Global Privacy Control: a boolean, or nothing (then unknown).
+  if (site && msg?.gpc !== undefined && typeof msg.gpc !== 'boolean') return refuse(msg, sender, 'malformed gpc');
+  const gpc = site ? msg.gpc : undefined;
   switch (msg?.what) {
     case 'analyze': {
       if (!site) return refuse(msg, sender, 'not from a web page');
       const problem = pageProblem(msg.page, site);
       if (problem) return refuse(msg, sender, `malformed page: ${problem}`);
-      await onAnalyze(tabId, site, msg.page);
+      await onAnalyze(tabId, site, msg.page, gpc);
       return { ok: true };
     }
     case 'no-policy':
       if (!site) return refuse(msg, sender, 'not from a web page');
       latestRun.delete(tabId);
-      await setState(tabId, { status: 'no-policy', site });
+      await setState(tabId, { status: 'no-policy', site, gpc });
       return { ok: true };
     case 'read-failed':
       if (!site) return refuse(msg, sender, 'not from a web page');
       if (typeof msg.error !== 'string') return refuse(msg, sender, 'malformed error');
       latestRun.delete(tabId);
-      await setState(tabId, { status: 'error', site, error: msg.error.slice(0, MAX_SHORT_CHARS) });
+      await setState(tabId, { status: 'error', site, error: msg.error.slice(0, MAX_SHORT_CHARS), gpc });
       return { ok: true };
     case 'get-state':
       if (!isExtensionPage(sender) || !Number.isInteger(msg.tabId)) return refuse(msg, sender, 'not from the popup');

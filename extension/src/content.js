@@ -185,6 +185,13 @@
     return link ? fetchPolicy(link) : null;
   }
 
+  /**
+   * Whether this browser sends Global Privacy Control to this page. The property is the browser's
+   * own (an IDL attribute, the same in every world): a page script cannot change what this
+   * isolated world reads, and neither can another extension that defines it in the page's world.
+   */
+  const sendsGpc = () => navigator.globalPrivacyControl === true;
+
   async function scan() {
     let message;
     try {
@@ -193,6 +200,7 @@
     } catch (error) {
       message = { what: 'read-failed', error: String(error?.message ?? error).slice(0, MAX_SHORT_CHARS) };
     }
+    message.gpc = sendsGpc();
     // Fails only when the extension was reloaded under this page: nobody is listening any more.
     await webext.runtime.sendMessage(message).catch(() => {});
   }

@@ -1,4 +1,5 @@
 // Popup: asks the background for the tab's state, renders it (the report via render.js), and offers re-analyze and "show in page".
+import { gpcHowTo } from './browser.js';
 import { localize, t } from './i18n.js';
 import { el, linkOrText, renderReport, safeHref } from './render.js';
 
@@ -40,6 +41,25 @@ function notice(title, detail) {
   return el('div', 'pl-notice', el('p', 'pl-notice-title', title), detail ? el('p', 'pl-explain', detail) : null);
 }
 
+/**
+ * Whether this browser sends Global Privacy Control (as the tab's content script saw it), and,
+ * where the policy says the site honors it and the browser does not send it, how to turn it on.
+ * Nothing if the content script did not say.
+ */
+function gpcSection(gpc, report) {
+  if (typeof gpc !== 'boolean') return null;
+  const honored = report.opt_out.mechanisms.includes('gpc');
+  const heading = el('h2', 'pl-heading', t('gpcHeading'));
+  heading.id = 'pl-gpc-heading';
+  const status = el('p', `pl-gpc-status pl-gpc-status--${gpc ? 'on' : 'off'}`, t(gpc ? 'gpcOn' : 'gpcOff'));
+  const node = el('section', 'pl-section pl-gpc', heading, status,
+    honored ? el('p', 'pl-explain pl-gpc-honored', t('gpcHonored')) : null,
+    honored && !gpc ? el('p', 'pl-explain pl-gpc-how', gpcHowTo()) : null);
+  node.setAttribute('aria-labelledby', heading.id);
+  node.dataset.gpc = gpc ? 'on' : 'off';
+  return node;
+}
+
 function show(tabId, state) {
   document.body.dataset.status = state?.status ?? 'none';
   reanalyzeButton.disabled = !state || state.status === 'analyzing';
@@ -59,6 +79,8 @@ function show(tabId, state) {
         onShowQuote: (quote) => showInPage(tabId, state.policyUrl, quote),
         notPolicyTitle: t('popupNotPolicyTitle'),
       });
+      const gpc = state.report.document.is_policy ? gpcSection(state.gpc, state.report) : null;
+      if (gpc) content.append(gpc);
       break;
     case 'no-policy':
       content.replaceChildren(notice(t('noPolicyTitle'), t('noPolicyDetail')));

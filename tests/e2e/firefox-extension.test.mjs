@@ -2,7 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By, until } from 'selenium-webdriver';
-import { startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
 import { closeTabs, launchFirefox, TIMEOUT_MS, visit } from './firefox-browser.mjs';
 
 let firefox;
@@ -12,6 +14,7 @@ const shops = {};
 before(async () => {
   for (const shop of ['calijewelz.com', 'crypjama.com']) shops[shop] = await startShop(shop);
   shops.terms = await startRoutes(await termsShopRoutes('fernleaf-candles.example'));
+  shops.gpc = await startShop('worldmarket.com');
   firefox = await launchFirefox();
   driver = firefox.driver;
 });
@@ -69,5 +72,17 @@ test('a shop whose privacy link leads to its Terms of Service, in Firefox: not-a
   assert.equal(await driver.findElement(By.css('.pl-reason')).getText(), reason);
   assert.equal((await driver.findElements(By.css('.pl-selling, .pl-verdict'))).length, 0, 'no verdict');
 
+  await closeTabs(firefox);
+});
+
+test('Firefox without Global Privacy Control, on a shop that honors it: the popup says where to turn it on', async () => {
+  const en = JSON.parse(await readFile(join(ROOT, 'extension/src/_locales/en/messages.json'), 'utf8'));
+  const found = await visit(firefox, `${shops.gpc.origin}/`);
+  assert.equal(found.state.gpc, false);
+  await driver.get(firefox.extensionPage(`popup.html?tab=${found.tabId}`));
+  await driver.wait(until.elementLocated(By.css('body[data-status="done"] .pl-gpc')), TIMEOUT_MS);
+  assert.equal(await driver.findElement(By.css('.pl-gpc')).getAttribute('data-gpc'), 'off');
+  assert.equal(await driver.findElement(By.css('.pl-gpc-status')).getText(), en.gpcOff.message);
+  assert.equal(await driver.findElement(By.css('.pl-gpc-how')).getText(), en.gpcHowFirefox.message);
   await closeTabs(firefox);
 });

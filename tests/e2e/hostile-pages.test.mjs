@@ -8,7 +8,7 @@ import { badge, contentScriptWorld, launchChromium, settledTab, TIMEOUT_MS } fro
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** The only elements the renderer makes, and the only attributes it sets. */
 const RENDERED_TAGS = new Set(['section', 'h2', 'h3', 'p', 'ul', 'li', 'q', 'button', 'details', 'summary', 'a', 'span', 'div', 'strong']);
-const RENDERED_ATTRIBUTES = new Set(['class', 'id', 'href', 'target', 'rel', 'title', 'type', 'aria-label', 'aria-labelledby', 'data-verdict', 'data-do-not-track', 'data-kind',
+const RENDERED_ATTRIBUTES = new Set(['class', 'id', 'href', 'target', 'rel', 'title', 'type', 'aria-label', 'aria-labelledby', 'data-verdict', 'data-do-not-track', 'data-kind', 'data-gpc',
   'open', // set by this test, to show every quote
 ]);
 /** A page with 10,000 links is read within this (the usual shop takes well under a second). */

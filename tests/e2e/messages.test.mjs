@@ -151,6 +151,8 @@ test("from the content script's own world: malformed pages and questions it may 
       scriptUrl: await send({ what: 'analyze', page: { ...page, url: 'javascript:alert(1)' } }),
       hugeTitle: await send({ what: 'analyze', page: { ...page, title: 't'.repeat(100000) } }),
       errorNotString: await send({ what: 'read-failed', error: { message: 'x' } }),
+      gpcNotBoolean: await send({ what: 'analyze', page, gpc: 'yes' }),
+      gpcObject: await send({ what: 'no-policy', gpc: { valueOf: 1 } }),
       askOtherTab: await send({ what: 'get-state', tabId: 1 }),
       reanalyzeOtherTab: await send({ what: 'reanalyze', tabId: 1 }),
     };
@@ -167,6 +169,8 @@ test("from the content script's own world: malformed pages and questions it may 
     scriptUrl: 'malformed page: not a page of this site',
     hugeTitle: 'malformed page: title malformed or too long',
     errorNotString: 'malformed error',
+    gpcNotBoolean: 'malformed gpc',
+    gpcObject: 'malformed gpc',
     askOtherTab: 'not from the popup',
     reanalyzeOtherTab: 'not from the popup',
   };
