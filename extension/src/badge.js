@@ -1,5 +1,5 @@
 // The toolbar badge as a pure function of a tab's state: short text, colour and a tooltip in words (the user's language, through i18n.js).
-import { t } from './i18n.js';
+import { formatDate, formatNumber, t } from './i18n.js';
 
 /** Badge per selling verdict, for a tab whose policy was read (the tooltip is the message `badge_<verdict>`). */
 const VERDICT_BADGES = {
@@ -17,8 +17,9 @@ const STATUS_BADGES = {
 };
 
 /**
- * The badge for a tab state ({status, report?, error?}; undefined when nothing was read). Only a
- * 'done' state (a privacy policy read) shows a verdict; the tooltip says why there is none.
+ * The badge for a tab state ({status, report?, error?, changes?}; undefined when nothing was read).
+ * Only a 'done' state (a privacy policy read) shows a verdict; the tooltip says why there is none,
+ * and whether the policy's answers changed since an earlier reading.
  * @returns {{text: string, color: string, title: string}}
  */
 export function badgeFor(state) {
@@ -33,5 +34,11 @@ export function badgeFor(state) {
   if (status === 'error' && state.error) title = t('badgeWithDetail', t(key), state.error);
   else if (status === 'not-policy' && typeof reason === 'string' && reason) title = t('badgeWithReason', t(key), reason);
   else title = t(key);
-  return { ...badge, title: t('badgeTitle', title) };
+  title = t('badgeTitle', title);
+  // A policy read again whose answers changed since the earlier reading (until the popup dismisses it).
+  const changed = state.changes?.items?.length;
+  if (changed && (status === 'done' || status === 'not-policy')) {
+    title = t('badgeChanged', title, formatDate(state.changes.since), t(changed === 1 ? 'changesOne' : 'changesMany', formatNumber(changed)));
+  }
+  return { ...badge, title };
 }

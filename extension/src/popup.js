@@ -1,6 +1,7 @@
 // Popup: asks the background for the tab's state, renders it (the report via render.js), and offers re-analyze and "show in page".
 import { gpcHowTo } from './browser.js';
-import { localize, t } from './i18n.js';
+import { changeWords } from './changes.js';
+import { formatDate, localize, t } from './i18n.js';
 import { el, linkOrText, renderReport, safeHref } from './render.js';
 
 const webext = globalThis.browser ?? globalThis.chrome;
@@ -60,6 +61,28 @@ function gpcSection(gpc, report) {
   return node;
 }
 
+/**
+ * The answers that changed since the site's earlier reading, each in words, with a button that
+ * dismisses them (the background then stops showing them in every tab of the site).
+ */
+function changesAlert(tabId, changes) {
+  const heading = el('h2', 'pl-changes-title', t('changedSince', formatDate(changes.since)));
+  heading.id = 'pl-changes-heading';
+  const dismiss = el('button', 'pl-changes-dismiss', t('changesDismiss'));
+  dismiss.type = 'button';
+  dismiss.title = t('changesDismissTitle');
+  dismiss.addEventListener('click', async () => {
+    dismiss.disabled = true;
+    const answer = await webext.runtime.sendMessage({ what: 'dismiss-changes', tabId });
+    show(tabId, answer?.state);
+  });
+  const node = el('section', 'pl-changes', heading,
+    el('ul', 'pl-changes-list', ...changes.items.map((change) => el('li', `pl-change pl-change--${change.kind}`, changeWords(change)))),
+    dismiss);
+  node.setAttribute('aria-labelledby', heading.id);
+  return node;
+}
+
 function show(tabId, state) {
   document.body.dataset.status = state?.status ?? 'none';
   reanalyzeButton.disabled = !state || state.status === 'analyzing';
@@ -81,6 +104,7 @@ function show(tabId, state) {
       });
       const gpc = state.report.document.is_policy ? gpcSection(state.gpc, state.report) : null;
       if (gpc) content.append(gpc);
+      if (state.changes?.items?.length) content.prepend(changesAlert(tabId, state.changes));
       break;
     case 'no-policy':
       content.replaceChildren(notice(t('noPolicyTitle'), t('noPolicyDetail')));

@@ -155,6 +155,7 @@ test("from the content script's own world: malformed pages and questions it may 
       gpcObject: await send({ what: 'no-policy', gpc: { valueOf: 1 } }),
       askOtherTab: await send({ what: 'get-state', tabId: 1 }),
       reanalyzeOtherTab: await send({ what: 'reanalyze', tabId: 1 }),
+      dismissChanges: await send({ what: 'dismiss-changes', tabId: 1 }),
     };
   })()`);
   const elapsed = Date.now() - started;
@@ -173,6 +174,7 @@ test("from the content script's own world: malformed pages and questions it may 
     gpcObject: 'malformed gpc',
     askOtherTab: 'not from the popup',
     reanalyzeOtherTab: 'not from the popup',
+    dismissChanges: 'not from the popup',
   };
   assert.deepEqual(answers, Object.fromEntries(Object.entries(expected).map(([k, why]) => [k, { error: `refused: ${why}` }])));
   console.log(`# ${Object.keys(expected).length} forged messages (one of 50 MB) refused in ${elapsed} ms`);
