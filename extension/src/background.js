@@ -3,6 +3,7 @@ import init, { analyzePage } from './pkg/policylens.js';
 import { badgeFor } from './badge.js';
 import { isChanges, mergeReading, pendingChanges } from './changes.js';
 import { t } from './i18n.js';
+import { siteRow } from './sites.js';
 
 const webext = globalThis.browser ?? globalThis.chrome;
 
@@ -276,6 +277,18 @@ async function onDismissChanges(tabId) {
   return { state: (await getState(tabId)) ?? null };
 }
 
+/** The options page's list: a row (sites.js) for every sound, listed entry. */
+async function listSites() {
+  const all = await webext.storage.local.get(null);
+  const index = validIndex(all.sites, Date.now()) ?? {};
+  const rows = [];
+  for (const [site, savedAt] of Object.entries(index)) {
+    const entry = soundEntry(all[siteKey(site)]);
+    if (entry?.savedAt === savedAt && isWebUrl(site)) rows.push(siteRow(site, entry));
+  }
+  return { sites: rows };
+}
+
 /** A short, safe description of what a refused message claimed to be (it may be anything, of any size). */
 const describe = (what) => (typeof what === 'string' ? JSON.stringify(what.slice(0, 40)) : typeof what);
 
@@ -322,6 +335,17 @@ async function handle(msg, sender) {
     case 'reanalyze':
       if (!isExtensionPage(sender) || !Number.isInteger(msg.tabId)) return refuse(msg, sender, 'not from the popup');
       return onReanalyze(msg.tabId);
+    case 'list-sites':
+      if (!isExtensionPage(sender)) return refuse(msg, sender, 'not from the options page');
+      return listSites();
+    case 'forget-site':
+      if (!isExtensionPage(sender) || !isShortString(msg.site, MAX_URL_CHARS) || !isWebUrl(msg.site)) return refuse(msg, sender, 'not from the options page');
+      await updateCache(new URL(msg.site).origin, () => null);
+      return { ok: true };
+    case 'forget-all':
+      if (!isExtensionPage(sender)) return refuse(msg, sender, 'not from the options page');
+      await clearCache();
+      return { ok: true };
     case 'dismiss-changes':
       if (!isExtensionPage(sender) || !Number.isInteger(msg.tabId)) return refuse(msg, sender, 'not from the popup');
       return onDismissChanges(msg.tabId);

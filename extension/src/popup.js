@@ -127,6 +127,9 @@ async function refresh(tabId) {
   if (answer.state?.status === 'analyzing') setTimeout(() => refresh(tabId), POLL_MS);
 }
 
+// The options page: every shop read on this device.
+document.getElementById('all-sites').addEventListener('click', () => webext.runtime.openOptionsPage());
+
 const tabId = await tabToShow();
 if (Number.isInteger(tabId)) {
   reanalyzeButton.addEventListener('click', async () => {

@@ -1,4 +1,4 @@
-// The extension in another language (Spanish): the popup and the badge in Chromium (--lang=es) and Firefox ESR (intl.locale.requested, with the Spanish language pack): real Spanish strings, no English left in them, no `__MSG_`, no empty labels; and the messages render.js falls back to on www/ give what the browser's own i18n gives.
+// The extension in another language (Spanish): the popup, the badge and the options page in Chromium (--lang=es) and Firefox ESR (intl.locale.requested, with the Spanish language pack): real Spanish strings, no English left in them, no `__MSG_`, no empty labels; and the messages render.js falls back to on www/ give what the browser's own i18n gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -40,6 +40,17 @@ function assertSpanishPopup({ lang, text, problems }) {
   assert.ok(!text.includes('Why?'));
 }
 
+/** What the Spanish options page must show, with one shop read (crypjama.com, which sells). */
+function assertSpanishOptions({ lang, title, text, problems }) {
+  assert.deepEqual(problems, [], 'every label localized');
+  assert.equal(lang, 'es');
+  assert.equal(title, es.sitesTitle.message);
+  for (const key of ['sitesHeading', 'sitesExportCsv', 'sitesForgetAll', 'verdict_sells', 'sitesNoChanges', 'sitesForget']) {
+    assert.ok(text.toLowerCase().includes(es[key].message.toLowerCase()), `"${es[key].message}" in the options page`);
+  }
+  for (const key of ['sitesHeading', 'sitesExportCsv', 'sitesForgetAll', 'verdict_sells', 'sitesIntro']) assert.ok(!text.includes(en[key].message), `no English "${en[key].message}"`);
+}
+
 test('Chromium in Spanish (--lang=es): the badge tooltip and the popup are in Spanish', async () => {
   const chromium = await launchChromium({ hostRules: sites.hostRules, args: ['--lang=es'] });
   try {
@@ -67,6 +78,13 @@ test('Chromium in Spanish (--lang=es): the badge tooltip and the popup are in Sp
     }, Object.keys(es));
     assert.deepEqual(mismatches, []);
     await popup.close();
+
+    // The options page, in Spanish too.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.waitForSelector('body[data-status="ready"]');
+    assertSpanishOptions(await options.evaluate(auditLocalized, Object.keys(en)));
+    await options.close();
     await page.close();
   } finally {
     await chromium.close();
@@ -89,6 +107,9 @@ test('Firefox ESR in Spanish (intl.locale.requested = es-ES): the badge tooltip 
       await driver.executeScript(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       const audit = await driver.executeScript(auditLocalized, Object.keys(en));
       assertSpanishPopup(audit);
+      await driver.get(firefox.extensionPage('options.html'));
+      await driver.wait(until.elementLocated(By.css('body[data-status="ready"]')), TIMEOUT_MS);
+      assertSpanishOptions(await driver.executeScript(auditLocalized, Object.keys(en)));
       await closeTabs(firefox);
     } finally {
       await shop.close();

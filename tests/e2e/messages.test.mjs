@@ -156,6 +156,9 @@ test("from the content script's own world: malformed pages and questions it may 
       askOtherTab: await send({ what: 'get-state', tabId: 1 }),
       reanalyzeOtherTab: await send({ what: 'reanalyze', tabId: 1 }),
       dismissChanges: await send({ what: 'dismiss-changes', tabId: 1 }),
+      listSites: await send({ what: 'list-sites' }),
+      forgetSite: await send({ what: 'forget-site', site: location.origin }),
+      forgetAll: await send({ what: 'forget-all' }),
     };
   })()`);
   const elapsed = Date.now() - started;
@@ -175,6 +178,9 @@ test("from the content script's own world: malformed pages and questions it may 
     askOtherTab: 'not from the popup',
     reanalyzeOtherTab: 'not from the popup',
     dismissChanges: 'not from the popup',
+    listSites: 'not from the options page',
+    forgetSite: 'not from the options page',
+    forgetAll: 'not from the options page',
   };
   assert.deepEqual(answers, Object.fromEntries(Object.entries(expected).map(([k, why]) => [k, { error: `refused: ${why}` }])));
   console.log(`# ${Object.keys(expected).length} forged messages (one of 50 MB) refused in ${elapsed} ms`);
