@@ -3,6 +3,7 @@ import { gpcHowTo } from './browser.js';
 import { changeWords } from './changes.js';
 import { formatDate, localize, t } from './i18n.js';
 import { el, linkOrText, renderReport, safeHref } from './render.js';
+import { requestSection } from './request-form.js';
 
 const webext = globalThis.browser ?? globalThis.chrome;
 
@@ -102,8 +103,12 @@ function show(tabId, state) {
         onShowQuote: (quote) => showInPage(tabId, state.policyUrl, quote),
         notPolicyTitle: t('popupNotPolicyTitle'),
       });
-      const gpc = state.report.document.is_policy ? gpcSection(state.gpc, state.report) : null;
-      if (gpc) content.append(gpc);
+      if (state.report.document.is_policy) {
+        const request = requestSection(state.site, state.report);
+        if (request) content.querySelector('.pl-opt-out').after(request);
+        const gpc = gpcSection(state.gpc, state.report);
+        if (gpc) content.append(gpc);
+      }
       if (state.changes?.items?.length) content.prepend(changesAlert(tabId, state.changes));
       break;
     case 'no-policy':

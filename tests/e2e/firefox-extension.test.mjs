@@ -5,6 +5,8 @@ import { By, until } from 'selenium-webdriver';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
+import { useMessages } from '../../extension/src/i18n.js';
+import { requestMailto } from '../../extension/src/request.js';
 import { closeTabs, launchFirefox, TIMEOUT_MS, visit } from './firefox-browser.mjs';
 
 let firefox;
@@ -51,6 +53,14 @@ for (const [shop, expectations] of Object.entries({
     for (const expected of expectations.links) assert.ok(links.includes(expected), `opt-out link ${expected} in ${JSON.stringify(links)}`);
     const readings = await Promise.all((await driver.findElements(By.css('.pl-selling .pl-quote .pl-reading'))).map((r) => r.getText()));
     assert.ok(readings.some((r) => expectations.reading.test(r)), `a selling quote's reading in ${JSON.stringify(readings)}`);
+    // An opt-out request to the first address: a mailto: with policylens's subject and body only.
+    useMessages(JSON.parse(await readFile(join(ROOT, 'extension/src/_locales/en/messages.json'), 'utf8')));
+    const item = await driver.findElement(By.css('.pl-request-item'));
+    await item.findElement(By.css('.pl-request-toggle')).click();
+    await item.findElement(By.css('input[value="delete"]')).click();
+    const address = found.state.report.opt_out.emails[0];
+    assert.equal(await item.findElement(By.css('a.pl-request-open')).getAttribute('href'),
+      requestMailto({ address, site: found.state.site, kind: 'delete', report: found.state.report }));
 
     await closeTabs(firefox);
   });

@@ -19,6 +19,8 @@ const FAMILIES = {
   mechanism: ['browser_settings', 'unsubscribe_link', 'reply_stop', 'account_settings', 'contact_request', 'ad_industry_optout',
     'analytics_optout', 'do_not_sell_link', 'gpc', 'device_settings'].map((v) => `mechanism_${v}`),
   change: ['service', 'url', 'email', 'mechanism'].flatMap((v) => [`change_${v}_added`, `change_${v}_removed`]),
+  request: ['ccpa_opt_out', 'unsubscribe', 'delete', 'gdpr_object'].flatMap((v) => [`request_subject_${v}`, `request_body_${v}`, `request_kind_${v}`]),
+  include: ['name', 'email', 'address', 'phone', 'order_number', 'state_of_residence'].map((v) => `request_include_${v}`),
 };
 
 /** Every file of the extension's source tree (shared and per browser) with its text. */
