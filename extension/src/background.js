@@ -242,6 +242,19 @@ async function onAnalyze(tabId, site, page, gpc) {
   if (latestRun.get(tabId) === run) await setState(tabId, state);
 }
 
+/**
+ * A page loaded: if its site's report is fresh, the tab shows it at once and the content script
+ * reads nothing ({ cached: true }); else the content script reads the policy ({ cached: false }).
+ * The content script does not say whether GPC is on here (the popup asks the tab).
+ */
+async function onCached(tabId, site) {
+  const entry = await freshEntry(site);
+  if (!entry) return { cached: false };
+  latestRun.set(tabId, Symbol('cached')); // an analysis still running for an earlier page must not overwrite this
+  await setState(tabId, readState(site, entry, undefined));
+  return { cached: true };
+}
+
 /** A tab's state once its site's policy is read (entry: the cache entry, or a reading not cached). */
 function readState(site, { policyUrl, report, ...entry }, gpc) {
   return { status: report.document.is_policy ? 'done' : 'not-policy', site, policyUrl, report, gpc, changes: pendingChanges(entry) };
@@ -257,7 +270,7 @@ async function onReanalyze(tabId) {
   latestRun.delete(tabId);
   await setState(tabId, { status: 'analyzing', site: previous?.site, policyUrl: previous?.policyUrl, gpc: previous?.gpc });
   try {
-    await webext.tabs.sendMessage(tabId, { what: 'rescan' }, { frameId: 0 });
+    await webext.tabs.sendMessage(tabId, { what: 'rescan', policyUrl: previous?.policyUrl }, { frameId: 0 });
   } catch {
     await setState(tabId, { status: 'error', site: previous?.site, error: t('errorPageUnreadable') });
   }
@@ -318,6 +331,9 @@ async function handle(msg, sender) {
       await onAnalyze(tabId, site, msg.page, gpc);
       return { ok: true };
     }
+    case 'cached':
+      if (!site) return refuse(msg, sender, 'not from a web page');
+      return onCached(tabId, site);
     case 'no-policy':
       if (!site) return refuse(msg, sender, 'not from a web page');
       latestRun.delete(tabId);
@@ -365,7 +381,7 @@ async function resumeInterrupted() {
   await Promise.all(interrupted.map(async ([key, state]) => {
     const tabId = Number(key.slice(4));
     try {
-      await webext.tabs.sendMessage(tabId, { what: 'rescan' }, { frameId: 0 });
+      await webext.tabs.sendMessage(tabId, { what: 'rescan', policyUrl: state.policyUrl }, { frameId: 0 });
     } catch {
       const open = await webext.tabs.get(tabId).then(() => true, () => false);
       if (!open) await webext.storage.session.remove(key);

@@ -74,8 +74,8 @@ function changesAlert(tabId, changes) {
   dismiss.title = t('changesDismissTitle');
   dismiss.addEventListener('click', async () => {
     dismiss.disabled = true;
-    const answer = await webext.runtime.sendMessage({ what: 'dismiss-changes', tabId });
-    show(tabId, answer?.state);
+    await webext.runtime.sendMessage({ what: 'dismiss-changes', tabId });
+    await refresh(tabId);
   });
   const node = el('section', 'pl-changes', heading,
     el('ul', 'pl-changes-list', ...changes.items.map((change) => el('li', `pl-change pl-change--${change.kind}`, changeWords(change)))),
@@ -122,14 +122,24 @@ function show(tabId, state) {
   }
 }
 
+/**
+ * Whether the tab's page is sent Global Privacy Control, as its content script reads it now;
+ * what the content script said with its reading if it cannot answer (undefined if neither).
+ */
+async function tabGpc(tabId, state) {
+  const answer = await webext.tabs.sendMessage(tabId, { what: 'gpc' }, { frameId: 0 }).catch(() => null);
+  return typeof answer?.gpc === 'boolean' ? answer.gpc : state.gpc;
+}
+
 async function refresh(tabId) {
   const answer = await webext.runtime.sendMessage({ what: 'get-state', tabId });
   if (answer?.error) {
     show(tabId, { status: 'error', error: answer.error });
     return;
   }
-  show(tabId, answer.state);
-  if (answer.state?.status === 'analyzing') setTimeout(() => refresh(tabId), POLL_MS);
+  const state = answer.state;
+  show(tabId, state?.status === 'done' ? { ...state, gpc: await tabGpc(tabId, state) } : state);
+  if (state?.status === 'analyzing') setTimeout(() => refresh(tabId), POLL_MS);
 }
 
 // The options page: every shop read on this device.

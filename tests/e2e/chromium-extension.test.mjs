@@ -16,6 +16,8 @@ const TIMEOUT_MS = 20_000;
 const SHOPS = ['calijewelz.com', 'crypjama.com'];
 /** A shop whose footer's privacy link leads to its Terms of Service, which points to a separate privacy policy. */
 const TERMS_SHOP = 'fernleaf-candles.example';
+/** A shop (calijewelz's pages) whose only page visited has no privacy link, and whose policy was never read. */
+const UNREAD_SHOP = 'unread-shop.example';
 /** Each shop is served on 127.0.0.1; Chromium resolves its real name there, so the popup shows the shop's name. */
 const shopUrl = (shop, path = '/') => `http://${shop}${path}`;
 
@@ -28,7 +30,8 @@ const shops = {};
 before(async () => {
   for (const shop of SHOPS) shops[shop] = await startShop(shop);
   shops[TERMS_SHOP] = await startRoutes(await termsShopRoutes(TERMS_SHOP));
-  const hostRules = [...SHOPS, TERMS_SHOP].map((shop) => `MAP ${shop} ${new URL(shops[shop].origin).host}`).join(', ');
+  shops[UNREAD_SHOP] = await startShop('calijewelz.com');
+  const hostRules = [...SHOPS, TERMS_SHOP, UNREAD_SHOP].map((shop) => `MAP ${shop} ${new URL(shops[shop].origin).host}`).join(', ');
   profile = await mkdtemp(join(tmpdir(), 'policylens-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -242,10 +245,9 @@ test('Re-analyze forgets the cached report and reads the policy again', async ()
   await page.close();
 });
 
-test('a page without a privacy link: badge and popup say no policy was found', async () => {
+test('a page without a privacy link, on a site never read: badge and popup say no policy was found', async () => {
   const page = await context.newPage();
-  await page.goto(shopUrl('calijewelz.com', '/pages/about'));
-  // The calijewelz home tab is closed, so the only settled calijewelz tab is this one.
+  await page.goto(shopUrl(UNREAD_SHOP, '/pages/about'));
   const [tabId, state] = await settledTab(page.url());
   assert.equal(state.status, 'no-policy');
   const { text, title } = await badge(tabId);

@@ -240,6 +240,8 @@ for (const [path, policyPath, what] of [
 ]) {
   test(`${what}: a badge within seconds, and the content script stays cheap`, async () => {
     const { context, worker } = chromium;
+    // A first visit: nothing cached (else the second page would be answered from the first's report).
+    await worker.evaluate(() => chrome.storage.local.clear());
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
