@@ -3,6 +3,7 @@
 #
 #   ./build.sh setup     install what the build and tests need (idempotent)
 #   ./build.sh           build the wasm, both extensions, their zips and www/pkg
+#   ./build.sh extension assemble both extensions, their zips and www/pkg from the last wasm build
 #   ./build.sh example   analyze the bundled example policy with the CLI
 #   ./build.sh test      run every test (Rust, wasm in browsers, end to end)
 #   ./build.sh bench     build, then benchmark (native, wasm in Chromium, sizes, content script): one table
@@ -25,10 +26,13 @@ have_version() { # have_version CMD WANT: CMD --version mentions WANT
 }
 
 cmd_setup() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
-    step "apt: chromium, chromium-driver, firefox-esr"
+  # firefox-esr-l10n-es-es: Firefox's Spanish language pack, without which it shows extensions in
+  # English whatever intl.locale.requested says (the locale tests; Chromium needs none for --lang).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null ||
+    ! dpkg -s firefox-esr-l10n-es-es >/dev/null 2>&1; then
+    step "apt: chromium, chromium-driver, firefox-esr, firefox-esr-l10n-es-es"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr zip >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr firefox-esr-l10n-es-es zip >/dev/null
   else
     step "apt: browsers already installed"
   fi
@@ -68,10 +72,12 @@ cmd_extension() {
   local browser dir
   for browser in chrome firefox; do
     dir="dist/$browser"
-    step "assemble $dir (shared tree + manifest.$browser.json + wasm)"
+    step "assemble $dir (shared tree + extension/$browser/ + manifest.$browser.json + wasm)"
     rm -rf "$dir"
     mkdir -p "$dir/pkg"
     cp -R extension/src/. "$dir/"
+    # The few files whose content differs per browser (the shared tree imports them by name).
+    cp -R "extension/$browser/." "$dir/"
     cp "extension/manifest.$browser.json" "$dir/manifest.json"
     cp pkg/policylens.js pkg/policylens_bg.wasm "$dir/pkg/"
     step "zip dist/policylens-$browser.zip"
@@ -84,7 +90,10 @@ cmd_www() {
   step "copy wasm and shared rendering code into www/pkg"
   mkdir -p www/pkg
   cp pkg/policylens.js pkg/policylens_bg.wasm www/pkg/
-  cp extension/src/render.js extension/src/render.css www/pkg/
+  cp extension/src/render.js extension/src/render.css extension/src/i18n.js www/pkg/
+  # render.js's words on a page without the extension i18n API: the English messages.
+  mkdir -p www/pkg/_locales/en
+  cp extension/src/_locales/en/messages.json www/pkg/_locales/en/
   step "copy the example policies into www/examples"
   mkdir -p www/examples
   cp tests/fixtures/calijewelz.com.txt tests/fixtures/crypjama.com.txt www/examples/
@@ -120,6 +129,8 @@ cmd_test() {
   env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" wasm-pack test --headless --firefox --mode no-install -- --test web
   step "web-ext lint (Firefox build)"
   web-ext lint --source-dir dist/firefox --self-hosted --output text --warnings-as-errors=false
+  step "node --test tests/unit (the extension's pure modules and messages, in node)"
+  node --test tests/unit/
   step "node --test tests/e2e (extension in Chromium and Firefox, www page)"
   node --test --test-concurrency=1 tests/e2e/
 }
@@ -143,9 +154,10 @@ case "${1:-build}" in
   setup) cmd_setup ;;
   build) cmd_build ;;
   wasm) cmd_wasm ;;
+  extension) cmd_extension; cmd_www ;;
   example) cmd_example ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
   serve) cmd_serve ;;
-  *) echo "usage: $0 [setup|build|wasm|example|test|bench|serve]" >&2; exit 2 ;;
+  *) echo "usage: $0 [setup|build|wasm|extension|example|test|bench|serve]" >&2; exit 2 ;;
 esac

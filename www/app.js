@@ -1,8 +1,16 @@
 // The paste page: analyzes the pasted policy with the wasm core, renders the report (pkg/render.js, shared with the extension) and marks the deciding sentences in the text.
 import init, { analyzePage, version } from './pkg/policylens.js';
+import { useMessages } from './pkg/i18n.js';
 import { el, renderReport } from './pkg/render.js';
 
-const ready = init({ module_or_path: new URL('./pkg/policylens_bg.wasm', import.meta.url) });
+/** The engine, and the report's words: this page has no extension i18n API, so render.js gets the bundled English messages. */
+const ready = Promise.all([
+  init({ module_or_path: new URL('./pkg/policylens_bg.wasm', import.meta.url) }),
+  fetch(new URL('./pkg/_locales/en/messages.json', import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`messages: HTTP ${response.status}`);
+    return response.json();
+  }).then(useMessages),
+]);
 
 const textarea = document.getElementById('policy');
 const status = document.getElementById('status');

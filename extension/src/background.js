@@ -1,12 +1,20 @@
 // Background: the one message switchboard. Analyzes policies with the wasm core, caches reports per site, keeps per-tab state and sets each tab's badge from it.
 import init, { analyzePage } from './pkg/policylens.js';
 import { badgeFor } from './badge.js';
+import { isChanges, mergeReading, pendingChanges } from './changes.js';
+import { t } from './i18n.js';
+import { siteRow } from './sites.js';
 
 const webext = globalThis.browser ?? globalThis.chrome;
 
-/** A site's report is reused this long (policies change rarely; a re-analyze forgets it at once). */
+/** A site's report is reused this long without reading its policy again (policies change rarely; Re-analyze reads it at once). */
 const CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-/** Sites kept in the cache; the least recently analyzed go first. A report is a few KB to a few tens of KB. */
+/**
+ * A site's last reading is kept this long, though no longer reused after CACHE_MAX_AGE_MS: when
+ * the policy is read again, it tells whether the policy changed, and the options page lists it.
+ */
+const KEEP_MAX_AGE_MS = 180 * 24 * 60 * 60 * 1000;
+/** Sites kept in the cache; the least recently analyzed go first. An entry (two readings at most) is a few KB to a few tens of KB. */
 const CACHE_MAX_SITES = 50;
 /** The report shape render.js reads (`SCHEMA_VERSION` in src/report.rs); a cached report of another shape is discarded. */
 const REPORT_SCHEMA_VERSION = 2;
@@ -31,14 +39,19 @@ const MAX_SHORT_CHARS = 500; // a link's text, a title, an error message
  *     policyUrl?: string,  // the policy page read (this page or the one its link points to)
  *     report?: object,     // the analysis (status 'done', and 'not-policy' for its reason)
  *     error?: string,      // status 'error': what went wrong, in words
+ *     gpc?: boolean,       // whether the browser sends Global Privacy Control to the page (as its content script saw)
+ *     changes?: object,    // the answers that changed since an earlier reading, not dismissed: { since, seen, items } (changes.js)
  *   }
  *
- * The site cache is all that storage.local holds: `site:<origin>` → { policyUrl, hash, savedAt, report },
- * and `sites` → { <origin>: savedAt }, the index that bounds it (CACHE_MAX_SITES, CACHE_MAX_AGE_MS).
- * An entry is used only if the index lists it with the same savedAt, it is fresh, it was made from
- * the same policy URL and text, and its report has the expected shape; else it is forgotten and
- * the policy read again. An install, update or reload of the extension empties the cache, so a
- * report is only ever read back by the engine that made it.
+ * The site cache is all that storage.local holds: `site:<origin>` → { policyUrl, hash, savedAt,
+ * report, stale?, previous?, changes? }, and `sites` → { <origin>: savedAt }, the index that bounds
+ * it (CACHE_MAX_SITES, KEEP_MAX_AGE_MS). `previous` is an earlier reading ({ policyUrl, hash,
+ * savedAt, report }) of other text, and `changes` what changed since it (mergeReading in
+ * changes.js); `stale` marks an entry Re-analyze asked to read again. An entry is trusted only if
+ * the index lists it with the same savedAt and its reports have the expected shape (else it is
+ * forgotten); its report is reused only if it is fresh (CACHE_MAX_AGE_MS, not stale) and, when the
+ * content script sent the page, made from the same policy URL and text. An install, update or
+ * reload of the extension empties the cache, so a report is only ever read back by the engine that made it.
  */
 const tabKey = (tabId) => `tab:${tabId}`;
 const siteKey = (site) => `site:${site}`;
@@ -95,36 +108,60 @@ function validIndex(sites, now) {
   return Object.values(sites).every((savedAt) => Number.isFinite(savedAt) && savedAt <= now) ? sites : null;
 }
 
-/** The site's cached report if it can be trusted for this policy text; an entry that cannot is forgotten. */
-async function cachedReport(site, policyUrl, hash) {
+/** A reading as the cache keeps it: a report of the expected shape and when it was saved. */
+const isReading = (reading) => typeof reading === 'object' && reading !== null && Number.isFinite(reading.savedAt) && isReport(reading.report);
+
+/** A stored entry with only its sound parts (a malformed earlier reading or list of changes is left out), or null if it is unusable. */
+function soundEntry(entry) {
+  if (!isReading(entry)) return null;
+  const { previous, changes, ...latest } = entry;
+  if (!isReading(previous) || previous.savedAt >= entry.savedAt) return latest;
+  return isChanges(changes) ? { ...latest, previous, changes } : { ...latest, previous };
+}
+
+/** The site's entry if it can be trusted (sound, and listed by the index with its savedAt); one that cannot is forgotten. */
+async function trustedEntry(site) {
   const stored = await webext.storage.local.get([siteKey(site), 'sites']);
   const entry = stored[siteKey(site)];
   if (entry === undefined) return null;
-  const now = Date.now();
-  const wellFormed = typeof entry === 'object' && entry !== null && Number.isFinite(entry.savedAt) && isReport(entry.report);
-  const listed = wellFormed && validIndex(stored.sites, now)?.[site] === entry.savedAt;
-  if (listed && now - entry.savedAt < CACHE_MAX_AGE_MS && entry.policyUrl === policyUrl && entry.hash === hash) return entry.report;
-  if (!listed) console.warn('policylens: discarded a malformed or unlisted cached report for', site);
-  await updateCache(site, null);
+  const sound = soundEntry(entry);
+  if (sound && validIndex(stored.sites, Date.now())?.[site] === entry.savedAt) return sound;
+  console.warn('policylens: discarded a malformed or unlisted cached report for', site);
+  await updateCache(site, () => null);
   return null;
+}
+
+/** Whether an entry's report may be shown without reading the policy again. */
+const isFresh = (entry) => !entry.stale && Date.now() - entry.savedAt < CACHE_MAX_AGE_MS;
+
+/** The site's entry if its report is fresh (and, given a policy URL and text hash, made from them); else null. */
+async function freshEntry(site, policyUrl, hash) {
+  const entry = await trustedEntry(site);
+  if (!entry || !isFresh(entry)) return null;
+  return policyUrl === undefined || (entry.policyUrl === policyUrl && entry.hash === hash) ? entry : null;
 }
 
 let cacheWrites = Promise.resolve();
 /**
- * Store (entry) or forget (null) a site's report and prune the cache to its bounds. Writes run
- * one after another: each reads and rewrites the `sites` index. Entries are removed before the
- * index stops listing them, so a worker stopped in between leaves no unlisted entry behind.
+ * Change a site's entry: change(the sound listed entry, or null) gives the new entry, or null to
+ * forget it; then prune the cache to its bounds. Resolves to the new entry (null if forgotten or
+ * the write failed). Writes run one after another: each reads and rewrites the `sites` index.
+ * Entries are removed before the index stops listing them, so a worker stopped in between leaves
+ * no unlisted entry behind.
  */
-function updateCache(site, entry) {
+function updateCache(site, change) {
+  let result = null;
   cacheWrites = cacheWrites.then(async () => {
     const now = Date.now();
-    const stored = await webext.storage.local.get('sites');
+    const stored = await webext.storage.local.get(['sites', siteKey(site)]);
     // A missing or corrupt index is rebuilt from the entries themselves.
     const sites = validIndex(stored.sites, now) ?? await indexFromEntries(now, stored.sites !== undefined);
+    const old = stored[siteKey(site)];
+    const entry = change(old !== undefined && sites[site] === old?.savedAt ? soundEntry(old) : null);
     if (entry) sites[site] = entry.savedAt;
     else delete sites[site];
     const kept = Object.entries(sites)
-      .filter(([, savedAt]) => now - savedAt < CACHE_MAX_AGE_MS)
+      .filter(([, savedAt]) => now - savedAt < KEEP_MAX_AGE_MS)
       .sort((a, b) => b[1] - a[1])
       .slice(0, CACHE_MAX_SITES);
     const keptSites = new Set(kept.map(([name]) => name));
@@ -133,8 +170,9 @@ function updateCache(site, entry) {
     await webext.storage.local.set(entry && keptSites.has(site)
       ? { [siteKey(site)]: entry, sites: Object.fromEntries(kept) }
       : { sites: Object.fromEntries(kept) });
+    result = entry && keptSites.has(site) ? entry : null;
   }).catch((error) => console.error('policylens: cache update failed', error));
-  return cacheWrites;
+  return cacheWrites.then(() => result);
 }
 
 /** An index of every stored entry with a usable savedAt; unusable entries are removed. */
@@ -181,39 +219,87 @@ function pageProblem(page, site) {
 }
 
 /** A content script sent a policy page (checked by pageProblem): analyze it, or reuse the site's cached report. */
-async function onAnalyze(tabId, site, page) {
+async function onAnalyze(tabId, site, page, gpc) {
   const run = Symbol('analysis');
   latestRun.set(tabId, run);
   const policyUrl = page.url;
-  await setState(tabId, { status: 'analyzing', site, policyUrl });
+  await setState(tabId, { status: 'analyzing', site, policyUrl, gpc });
   let state;
   try {
     const hash = hashText(page.text);
-    let report = await cachedReport(site, policyUrl, hash);
-    if (!report) {
+    let entry = await freshEntry(site, policyUrl, hash);
+    if (!entry) {
       await loadWasm();
-      report = analyzePage({ text: page.text, links: page.links, url: policyUrl, title: page.title ?? '' });
-      await updateCache(site, { policyUrl, hash, savedAt: Date.now(), report });
+      const report = analyzePage({ text: page.text, links: page.links, url: policyUrl, title: page.title ?? '' });
+      const reading = { policyUrl, hash, savedAt: Date.now(), report };
+      // Compared with the site's earlier reading (if any) as it is stored: see mergeReading.
+      entry = (await updateCache(site, (old) => mergeReading(old, reading))) ?? reading;
     }
-    state = { status: report.document.is_policy ? 'done' : 'not-policy', site, policyUrl, report };
+    state = readState(site, entry, gpc);
   } catch (error) {
-    state = { status: 'error', site, policyUrl, error: String(error?.message ?? error) };
+    state = { status: 'error', site, policyUrl, error: String(error?.message ?? error), gpc };
   }
   if (latestRun.get(tabId) === run) await setState(tabId, state);
 }
 
-/** The popup asked to read the tab's policy again: forget the cached report and ask the page to rescan. */
+/**
+ * A page loaded: if its site's report is fresh, the tab shows it at once and the content script
+ * reads nothing ({ cached: true }); else the content script reads the policy ({ cached: false }).
+ * The content script does not say whether GPC is on here (the popup asks the tab).
+ */
+async function onCached(tabId, site) {
+  const entry = await freshEntry(site);
+  if (!entry) return { cached: false };
+  latestRun.set(tabId, Symbol('cached')); // an analysis still running for an earlier page must not overwrite this
+  await setState(tabId, readState(site, entry, undefined));
+  return { cached: true };
+}
+
+/** A tab's state once its site's policy is read (entry: the cache entry, or a reading not cached). */
+function readState(site, { policyUrl, report, ...entry }, gpc) {
+  return { status: report.document.is_policy ? 'done' : 'not-policy', site, policyUrl, report, gpc, changes: pendingChanges(entry) };
+}
+
+/**
+ * The popup asked to read the tab's policy again: mark the cached report stale (kept, to compare
+ * the new reading with) and ask the page to rescan.
+ */
 async function onReanalyze(tabId) {
   const previous = await getState(tabId);
-  if (previous?.site) await updateCache(previous.site, null);
+  if (previous?.site) await updateCache(previous.site, (old) => old && { ...old, stale: true });
   latestRun.delete(tabId);
-  await setState(tabId, { status: 'analyzing', site: previous?.site, policyUrl: previous?.policyUrl });
+  await setState(tabId, { status: 'analyzing', site: previous?.site, policyUrl: previous?.policyUrl, gpc: previous?.gpc });
   try {
-    await webext.tabs.sendMessage(tabId, { what: 'rescan' }, { frameId: 0 });
+    await webext.tabs.sendMessage(tabId, { what: 'rescan', policyUrl: previous?.policyUrl }, { frameId: 0 });
   } catch {
-    await setState(tabId, { status: 'error', site: previous?.site, error: 'this page cannot be read; reload it and try again' });
+    await setState(tabId, { status: 'error', site: previous?.site, error: t('errorPageUnreadable') });
   }
   return { state: await getState(tabId) };
+}
+
+/** The popup dismissed the changes of the tab's site: no tab of the site shows them any more (the entry keeps them, as history). */
+async function onDismissChanges(tabId) {
+  const site = (await getState(tabId))?.site;
+  if (site) {
+    await updateCache(site, (old) => old && (old.changes ? { ...old, changes: { ...old.changes, dismissed: true } } : old));
+    const all = await webext.storage.session.get(null);
+    await Promise.all(Object.entries(all)
+      .filter(([key, state]) => key.startsWith('tab:') && state?.site === site && state.changes)
+      .map(([key, { changes, ...state }]) => setState(Number(key.slice(4)), state)));
+  }
+  return { state: (await getState(tabId)) ?? null };
+}
+
+/** The options page's list: a row (sites.js) for every sound, listed entry. */
+async function listSites() {
+  const all = await webext.storage.local.get(null);
+  const index = validIndex(all.sites, Date.now()) ?? {};
+  const rows = [];
+  for (const [site, savedAt] of Object.entries(index)) {
+    const entry = soundEntry(all[siteKey(site)]);
+    if (entry?.savedAt === savedAt && isWebUrl(site)) rows.push(siteRow(site, entry));
+  }
+  return { sites: rows };
 }
 
 /** A short, safe description of what a refused message claimed to be (it may be anything, of any size). */
@@ -234,24 +320,30 @@ async function handle(msg, sender) {
   const tabId = sender.tab?.id;
   const fromPage = !isExtensionPage(sender) && Number.isInteger(tabId) && sender.frameId === 0;
   const site = fromPage && isWebUrl(sender.url) ? new URL(sender.url).origin : null;
+  // What a content script says about Global Privacy Control: a boolean, or nothing (then unknown).
+  if (site && msg?.gpc !== undefined && typeof msg.gpc !== 'boolean') return refuse(msg, sender, 'malformed gpc');
+  const gpc = site ? msg.gpc : undefined;
   switch (msg?.what) {
     case 'analyze': {
       if (!site) return refuse(msg, sender, 'not from a web page');
       const problem = pageProblem(msg.page, site);
       if (problem) return refuse(msg, sender, `malformed page: ${problem}`);
-      await onAnalyze(tabId, site, msg.page);
+      await onAnalyze(tabId, site, msg.page, gpc);
       return { ok: true };
     }
+    case 'cached':
+      if (!site) return refuse(msg, sender, 'not from a web page');
+      return onCached(tabId, site);
     case 'no-policy':
       if (!site) return refuse(msg, sender, 'not from a web page');
       latestRun.delete(tabId);
-      await setState(tabId, { status: 'no-policy', site });
+      await setState(tabId, { status: 'no-policy', site, gpc });
       return { ok: true };
     case 'read-failed':
       if (!site) return refuse(msg, sender, 'not from a web page');
       if (typeof msg.error !== 'string') return refuse(msg, sender, 'malformed error');
       latestRun.delete(tabId);
-      await setState(tabId, { status: 'error', site, error: msg.error.slice(0, MAX_SHORT_CHARS) });
+      await setState(tabId, { status: 'error', site, error: msg.error.slice(0, MAX_SHORT_CHARS), gpc });
       return { ok: true };
     case 'get-state':
       if (!isExtensionPage(sender) || !Number.isInteger(msg.tabId)) return refuse(msg, sender, 'not from the popup');
@@ -259,6 +351,20 @@ async function handle(msg, sender) {
     case 'reanalyze':
       if (!isExtensionPage(sender) || !Number.isInteger(msg.tabId)) return refuse(msg, sender, 'not from the popup');
       return onReanalyze(msg.tabId);
+    case 'list-sites':
+      if (!isExtensionPage(sender)) return refuse(msg, sender, 'not from the options page');
+      return listSites();
+    case 'forget-site':
+      if (!isExtensionPage(sender) || !isShortString(msg.site, MAX_URL_CHARS) || !isWebUrl(msg.site)) return refuse(msg, sender, 'not from the options page');
+      await updateCache(new URL(msg.site).origin, () => null);
+      return { ok: true };
+    case 'forget-all':
+      if (!isExtensionPage(sender)) return refuse(msg, sender, 'not from the options page');
+      await clearCache();
+      return { ok: true };
+    case 'dismiss-changes':
+      if (!isExtensionPage(sender) || !Number.isInteger(msg.tabId)) return refuse(msg, sender, 'not from the popup');
+      return onDismissChanges(msg.tabId);
     default:
       return refuse(msg, sender, 'unknown message');
   }
@@ -275,11 +381,11 @@ async function resumeInterrupted() {
   await Promise.all(interrupted.map(async ([key, state]) => {
     const tabId = Number(key.slice(4));
     try {
-      await webext.tabs.sendMessage(tabId, { what: 'rescan' }, { frameId: 0 });
+      await webext.tabs.sendMessage(tabId, { what: 'rescan', policyUrl: state.policyUrl }, { frameId: 0 });
     } catch {
       const open = await webext.tabs.get(tabId).then(() => true, () => false);
       if (!open) await webext.storage.session.remove(key);
-      else await setState(tabId, { status: 'error', site: state.site, error: 'the reading was cut short; press Re-analyze' });
+      else await setState(tabId, { status: 'error', site: state.site, error: t('errorCutShort') });
     }
   }));
 }

@@ -1,13 +1,9 @@
-// Content script: find this site's privacy policy (this page, or its same-origin policy link), send its text and links to the background once; highlight a quoted sentence on request.
+// Content script: ask the background whether this site's report is cached (one small message); if not, find the site's privacy policy (this page, or its same-origin policy link), read it in slices and send its text and links once; highlight a quoted sentence on request.
 'use strict';
 (() => {
-  // Only web pages with a body (not images, feeds or the browser's own pages).
-  if (!document.body || !/^https?:$/.test(location.protocol)) return;
-  // Only the top frame (the manifest has no all_frames; this holds if one is added): a policy shown
-  // inside an iframe is not read, and no frame can speak for its tab (the background checks too).
-  if (window !== window.top) return;
-
   const webext = globalThis.browser ?? globalThis.chrome;
+  /** A message in the user's language (errors the popup and the badge show). */
+  const t = (key, ...substitutions) => webext.i18n.getMessage(key, substitutions.map(String)) || key;
 
   /** A policy page's path: /privacy, /privacy-policy, /privacy_notice.html, Shopify's /policies/privacy-policy. */
   const POLICY_PATH = /\/privacy([-_]?(policy|notice|statement))?(\.[a-z]+)?\/?$/i;
@@ -152,26 +148,48 @@
     return text.replace(/ *(\n) *(?:(\n) *)?(?:\n *)*/g, '$1$2').trim().slice(0, MAX_TEXT_CHARS);
   }
 
-  /** Fetch the same-origin policy page and read it without running anything in it. */
+  /**
+   * Let the page's own work run before the next step (the steps below take a few milliseconds
+   * each on a long policy): scheduler.yield() where there is one, else a task of its own.
+   */
+  const yieldToPage = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
+  /** Fetch the same-origin policy page and read it without running anything in it, one step per task. */
   async function fetchPolicy(url) {
     const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`the privacy policy page (${url}) answered HTTP ${response.status}`);
-    if (response.url.length > MAX_URL_CHARS) throw new Error('the privacy policy page has too long an address');
+    if (!response.ok) throw new Error(t('errorHttp', url, response.status));
+    if (response.url.length > MAX_URL_CHARS) throw new Error(t('errorPolicyLongAddress'));
     const body = (await response.text()).slice(0, MAX_TEXT_CHARS);
     if (!/html/i.test(response.headers.get('content-type') ?? '')) {
       return { text: body, links: [], url: response.url, title: '' };
     }
+    await yieldToPage();
     // DOMParser documents are inert: scripts do not run, images and styles do not load.
     const doc = new DOMParser().parseFromString(body, 'text/html');
+    await yieldToPage();
     const base = new URL(doc.querySelector('base[href]')?.getAttribute('href') ?? '', response.url);
     const links = pageLinks(doc, base); // before visibleText takes the hidden elements out
+    await yieldToPage();
     return { text: visibleText(doc.body), links, url: response.url, title: doc.title.slice(0, MAX_SHORT_CHARS) };
   }
 
-  /** The policy to analyze: this page if it is one, else the page its policy link points to; null if none. */
-  async function readPolicy() {
+  /** A URL the background names as the site's policy, if it is one this script may fetch (same origin, http(s)); else null. */
+  function knownPolicy(url) {
+    try {
+      const known = new URL(url);
+      return known.origin === location.origin && known.href.length <= MAX_URL_CHARS ? known.href.split('#')[0] : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The policy to analyze: this page if it is one, else the page its policy link points to, else
+   * the policy the site's earlier reading came from (known, from the background); null if none.
+   */
+  async function readPolicy(known) {
     if (isPolicyPage()) {
-      if (location.href.length > MAX_URL_CHARS) throw new Error('this page has too long an address');
+      if (location.href.length > MAX_URL_CHARS) throw new Error(t('errorPageLongAddress'));
       return {
         text: document.body.innerText.slice(0, MAX_TEXT_CHARS),
         links: pageLinks(document, document.baseURI),
@@ -179,18 +197,37 @@
         title: document.title.slice(0, MAX_SHORT_CHARS),
       };
     }
-    const link = findPolicyLink();
+    const link = findPolicyLink() ?? knownPolicy(known);
     return link ? fetchPolicy(link) : null;
   }
 
-  async function scan() {
+  /**
+   * Whether this browser sends Global Privacy Control to this page. The property is the browser's
+   * own (an IDL attribute, the same in every world): a page script cannot change what this
+   * isolated world reads, and neither can another extension that defines it in the page's world.
+   */
+  const sendsGpc = () => navigator.globalPrivacyControl === true;
+
+  /**
+   * Whether this page may be read: a web page with a body (not an image, a feed or the browser's
+   * own page), in the top frame (the manifest has no all_frames; this holds if one is added: a
+   * policy shown inside an iframe is not read, and no frame speaks for its tab; the background
+   * checks too). Asked only once the page is to be read: a script's first touch of the page
+   * costs (its wrappers are made then), and a page answered from the cache need not pay it.
+   */
+  const readable = () => Boolean(document.body) && /^https?:$/.test(location.protocol) && window === window.top;
+
+  /** Read this site's policy (no cache asked) and send it, or what stopped it, to the background. */
+  async function scan(known) {
+    if (!readable()) return;
     let message;
     try {
-      const page = await readPolicy();
+      const page = await readPolicy(known);
       message = page ? { what: 'analyze', page } : { what: 'no-policy' };
     } catch (error) {
       message = { what: 'read-failed', error: String(error?.message ?? error).slice(0, MAX_SHORT_CHARS) };
     }
+    message.gpc = sendsGpc();
     // Fails only when the extension was reloaded under this page: nobody is listening any more.
     await webext.runtime.sendMessage(message).catch(() => {});
   }
@@ -198,7 +235,7 @@
   /** Select the sentence in this page, scroll to it and flash its paragraph; false if it is not here. */
   function highlight(sentence) {
     const words = String(sentence ?? '').trim().split(/\s+/).filter(Boolean);
-    if (!words.length) return false;
+    if (!words.length || !readable()) return false;
     const nodes = [];
     let flat = '';
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -238,11 +275,24 @@
         sendResponse({ found: highlight(msg.quote?.text) });
         break;
       case 'rescan':
-        scan();
+        // Read again: on a page of the site without a policy link, the policy read before.
+        scan(msg.policyUrl);
         sendResponse({ ok: true });
+        break;
+      case 'gpc':
+        // The popup asks (a page answered from the cache did not say).
+        sendResponse({ gpc: sendsGpc() });
         break;
     }
     return false;
   });
-  scan();
+
+  /**
+   * Ask first: the background answers from the site's cached report if it is fresh; then this
+   * page costs one small message and nothing else (not even a look at the page: the background
+   * knows the site from the sender). Else the policy is read.
+   */
+  webext.runtime.sendMessage({ what: 'cached' }).then((answer) => {
+    if (!answer?.cached) scan();
+  }, () => {}); // no answer: the extension was reloaded under this page
 })();

@@ -1,4 +1,5 @@
-// Renders a policylens report into a container with DOM calls only (page-derived text goes in as text); shared by the popup and the www/ page.
+// Renders a policylens report into a container with DOM calls only (page-derived text goes in as text); shared by the popup and the www/ page. Its words come from i18n.js (the extension's messages, or on www/ the bundled English ones).
+import { formatNumber, t } from './i18n.js';
 
 /** Only these link kinds are ever made clickable; anything else is shown as plain text. */
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -23,39 +24,27 @@ const STATEMENT_KINDS = [
 const KIND_RANK = new Map(STATEMENT_KINDS.map(([kind], rank) => [kind, rank]));
 const KIND_TONE = new Map(STATEMENT_KINDS);
 
-/** The selling verdicts in plain words. */
-export const VERDICTS = {
-  sells: { label: 'Sells or shares your data', explain: "The policy says the site sells your personal data, or shares it for other companies' marketing." },
-  does_not_sell: { label: 'Does not sell your data', explain: 'The policy says the site does not sell your personal data.' },
-  not_stated: { label: "Doesn't say", explain: 'The policy does not say whether the site sells your personal data.' },
-};
+/** The report's closed vocabularies (verdicts, tracking flags, Do Not Track, mechanisms); each value has its messages. */
+const VERDICT_VALUES = new Set(['sells', 'does_not_sell', 'not_stated']);
+export const TRACKERS = ['cookies', 'web_beacons', 'analytics', 'targeted_advertising'];
+const DO_NOT_TRACK_VALUES = new Set(['honored', 'not_honored', 'not_mentioned']);
+const MECHANISM_VALUES = new Set(['browser_settings', 'unsubscribe_link', 'reply_stop', 'account_settings', 'contact_request',
+  'ad_industry_optout', 'analytics_optout', 'do_not_sell_link', 'gpc', 'device_settings']);
 
-const TRACKERS = [
-  ['cookies', 'Cookies'],
-  ['web_beacons', 'Pixels / web beacons'],
-  ['analytics', 'Analytics'],
-  ['targeted_advertising', 'Targeted ads'],
-];
+/** A selling verdict in plain words ({label, explain}); a value outside the vocabulary as itself. */
+export function verdictWords(verdict) {
+  if (!VERDICT_VALUES.has(verdict)) return { label: String(verdict), explain: '' };
+  return { label: t(`verdict_${verdict}`), explain: t(`verdict_${verdict}_explain`) };
+}
 
-const DO_NOT_TRACK = {
-  honored: 'honored',
-  not_honored: 'not honored',
-  not_mentioned: 'not mentioned',
-};
+/** A tracking flag's name ("Cookies"). */
+export const trackerLabel = (key) => t(`tracker_${key}`);
 
-/** The opt-out mechanisms in plain words. */
-export const MECHANISMS = {
-  browser_settings: 'Block or delete cookies in your browser settings',
-  unsubscribe_link: 'Use the unsubscribe link in their marketing e-mails',
-  reply_stop: 'Reply STOP to their text messages',
-  account_settings: 'Change your choices in your account settings',
-  contact_request: 'Write to them and ask',
-  ad_industry_optout: "Opt out of targeted ads on the ad industry's pages",
-  analytics_optout: 'Opt out of analytics (for example the Google Analytics opt-out add-on)',
-  do_not_sell_link: 'Use the site\'s "Do not sell or share my personal information" link',
-  gpc: 'Turn on Global Privacy Control in your browser',
-  device_settings: "Limit ad tracking in your phone's settings",
-};
+/** What the site does with Do Not Track, in words ("not honored"). */
+export const doNotTrackWords = (value) => (DO_NOT_TRACK_VALUES.has(value) ? t(`dnt_${value}`) : String(value));
+
+/** An opt-out mechanism in plain words; a value outside the vocabulary as itself. */
+export const mechanismWords = (value) => (MECHANISM_VALUES.has(value) ? t(`mechanism_${value}`) : String(value));
 
 /**
  * Characters that reorder or hide the text around them (direction overrides and isolates,
@@ -116,7 +105,7 @@ export function linkOrText(url, text) {
 function readingLine(reading, { label = true } = {}) {
   if (typeof reading !== 'string' || !reading.trim()) return null;
   const line = el('p', 'pl-reading');
-  if (label) line.append(el('span', 'pl-reading-label', 'policylens reads this as'), ' ');
+  if (label) line.append(el('span', 'pl-reading-label', t('readingLabel')), ' ');
   const colon = reading.indexOf(': ');
   const kind = document.createElement('strong');
   kind.textContent = colon > 0 ? reading.slice(0, colon + 1) : reading;
@@ -148,20 +137,26 @@ function quoteItem(quote, onShowQuote, { leadIn, readingFirst = false } = {}) {
   item.append(q);
   if (!readingFirst && reading) item.append(reading);
   if (onShowQuote) {
-    const button = el('button', 'pl-show', 'Show');
+    const button = el('button', 'pl-show', t('show'));
     button.type = 'button';
-    button.title = 'Show this sentence in the policy';
-    button.setAttribute('aria-label', `Show in the policy: ${String(quote.text).slice(0, 80)}`);
+    button.title = t('showTitle');
+    button.setAttribute('aria-label', t('showAriaLabel', String(quote.text).slice(0, 80)));
     button.addEventListener('click', () => onShowQuote(quote));
     item.append(button);
   }
   return item;
 }
 
+/** "and N more". */
+const andMore = (n) => t('andMore', formatNumber(n));
+
+/** A count with its noun, singular or plural (messages `<key>One`, `<key>Many`). */
+const counted = (key, n) => t(n === 1 ? `${key}One` : `${key}Many`, formatNumber(n));
+
 function quoteList(quotes, onShowQuote) {
   const list = el('ul', 'pl-quotes');
   for (const quote of quotes.slice(0, QUOTES_PER_FINDING)) list.append(quoteItem(quote, onShowQuote));
-  if (quotes.length > QUOTES_PER_FINDING) list.append(el('li', 'pl-more', `and ${quotes.length - QUOTES_PER_FINDING} more`));
+  if (quotes.length > QUOTES_PER_FINDING) list.append(el('li', 'pl-more', andMore(quotes.length - QUOTES_PER_FINDING)));
   return list;
 }
 
@@ -170,7 +165,7 @@ function why(findings, onShowQuote) {
   const withQuotes = findings.filter(([, quotes]) => quotes?.length);
   if (!withQuotes.length) return null;
   const count = withQuotes.reduce((n, [, quotes]) => n + Math.min(quotes.length, QUOTES_PER_FINDING), 0);
-  const details = el('details', 'pl-why', el('summary', null, `Why? (${count} sentence${count === 1 ? '' : 's'})`));
+  const details = el('details', 'pl-why', el('summary', null, t('why', counted('sentences', count))));
   for (const [label, quotes] of withQuotes) details.append(el('p', 'pl-quote-label', label), quoteList(quotes, onShowQuote));
   return details;
 }
@@ -199,17 +194,17 @@ function orderedStatements(statements) {
  * statement's reading, then its lead-in and quote; those that decide the selling verdict first.
  */
 function statementsSection(statements, onShowQuote) {
-  const heading = el('h2', 'pl-heading', 'What the policy says about your data');
+  const heading = el('h2', 'pl-heading', t('statementsHeading'));
   heading.id = 'pl-statements-heading';
   const ordered = orderedStatements(statements);
   const node = el('section', 'pl-section pl-statements');
   node.setAttribute('aria-labelledby', heading.id);
   if (!ordered.length) {
-    node.append(heading, el('p', 'pl-explain', 'policylens read no statement about selling or sharing your data.'));
+    node.append(heading, el('p', 'pl-explain', t('statementsNone')));
     return node;
   }
-  const count = `${ordered.length} statement${ordered.length === 1 ? '' : 's'}`;
-  const details = el('details', 'pl-statements-details', el('summary', null, heading, ' ', el('span', 'pl-count', `(${count})`)));
+  const count = counted('statements', ordered.length);
+  const details = el('details', 'pl-statements-details', el('summary', null, heading, ' ', el('span', 'pl-count', t('inParentheses', count))));
   let list = null;
   let group = null;
   for (const statement of ordered.slice(0, STATEMENTS_SHOWN)) {
@@ -217,7 +212,7 @@ function statementsSection(statements, onShowQuote) {
     const deciding = tone !== 'other';
     if (deciding !== group) {
       group = deciding;
-      details.append(el('h3', null, deciding ? 'Deciding whether it sells your data' : 'Other statements about your data'));
+      details.append(el('h3', null, t(deciding ? 'statementsDeciding' : 'statementsOther')));
       list = el('ul', 'pl-quotes pl-statement-list');
       details.append(list);
     }
@@ -227,7 +222,7 @@ function statementsSection(statements, onShowQuote) {
     if (statement.strength === 'weak') item.classList.add('pl-statement--weak');
     list.append(item);
   }
-  if (ordered.length > STATEMENTS_SHOWN) list.append(el('li', 'pl-more', `and ${ordered.length - STATEMENTS_SHOWN} more`));
+  if (ordered.length > STATEMENTS_SHOWN) list.append(el('li', 'pl-more', andMore(ordered.length - STATEMENTS_SHOWN)));
   node.append(details);
   return node;
 }
@@ -247,8 +242,8 @@ function chip(text, kind, note) {
 }
 
 function sellingSection(selling, onShowQuote) {
-  const verdict = VERDICTS[selling.verdict] ?? { label: selling.verdict, explain: '' };
-  const node = section('selling', 'Data selling',
+  const verdict = verdictWords(selling.verdict);
+  const node = section('selling', t('sellingHeading'),
     el('p', `pl-verdict pl-verdict--${selling.verdict}`, verdict.label),
     el('p', 'pl-explain', verdict.explain),
     selling.evidence.length ? quoteList(selling.evidence, onShowQuote) : null);
@@ -258,17 +253,17 @@ function sellingSection(selling, onShowQuote) {
 
 function trackingSection(tracking, onShowQuote) {
   const chips = el('ul', 'pl-chips');
-  for (const [key, label] of TRACKERS) {
-    chips.append(tracking[key] ? chip(label, 'yes', 'mentioned in the policy') : chip(label, 'no', 'not mentioned in the policy'));
+  for (const key of TRACKERS) {
+    chips.append(tracking[key] ? chip(trackerLabel(key), 'yes', t('chipMentioned')) : chip(trackerLabel(key), 'no', t('chipNotMentioned')));
   }
-  for (const service of tracking.services) chips.append(chip(service, 'service', 'named in the policy'));
-  const dnt = DO_NOT_TRACK[tracking.do_not_track] ?? tracking.do_not_track;
-  chips.append(chip(`Do Not Track: ${dnt}`, tracking.do_not_track === 'honored' ? 'good' : tracking.do_not_track === 'not_honored' ? 'bad' : 'no'));
+  for (const service of tracking.services) chips.append(chip(service, 'service', t('chipNamed')));
+  const dnt = doNotTrackWords(tracking.do_not_track);
+  chips.append(chip(t('dntChip', dnt), tracking.do_not_track === 'honored' ? 'good' : tracking.do_not_track === 'not_honored' ? 'bad' : 'no'));
   const evidence = tracking.evidence;
-  const node = section('tracking', 'Tracking', chips, why([
-    ...TRACKERS.map(([key, label]) => [label, evidence[key]]),
+  const node = section('tracking', t('trackingHeading'), chips, why([
+    ...TRACKERS.map((key) => [trackerLabel(key), evidence[key]]),
     ...evidence.services.map((s) => [s.value, s.evidence]),
-    ['Do Not Track', evidence.do_not_track],
+    [t('dntLabel'), evidence.do_not_track],
   ], onShowQuote));
   node.dataset.doNotTrack = tracking.do_not_track;
   return node;
@@ -277,15 +272,15 @@ function trackingSection(tracking, onShowQuote) {
 function optOutSection(optOut, onShowQuote) {
   const list = (items, render) => el('ul', 'pl-list', ...items.map((item) => el('li', null, render(item))));
   const parts = [];
-  if (optOut.urls.length) parts.push(el('h3', null, 'Opt-out pages'), list(optOut.urls, (url) => linkOrText(url)));
-  if (optOut.emails.length) parts.push(el('h3', null, 'Write to'), list(optOut.emails, (email) => linkOrText(`mailto:${email}`, shownAddress(email))));
-  if (optOut.mechanisms.length) parts.push(el('h3', null, 'Other ways'), list(optOut.mechanisms, (m) => MECHANISMS[m] ?? m));
-  if (!parts.length) parts.push(el('p', 'pl-explain', 'The policy names no way to opt out.'));
+  if (optOut.urls.length) parts.push(el('h3', null, t('optOutPages')), list(optOut.urls, (url) => linkOrText(url)));
+  if (optOut.emails.length) parts.push(el('h3', null, t('optOutWriteTo')), list(optOut.emails, (email) => linkOrText(`mailto:${email}`, shownAddress(email))));
+  if (optOut.mechanisms.length) parts.push(el('h3', null, t('optOutOtherWays')), list(optOut.mechanisms, mechanismWords));
+  if (!parts.length) parts.push(el('p', 'pl-explain', t('optOutNone')));
   const evidence = optOut.evidence;
-  return section('opt-out', 'Opt-out', ...parts, why([
+  return section('opt-out', t('optOutHeading'), ...parts, why([
     ...evidence.urls.map((f) => [shownAddress(f.value), f.evidence]),
     ...evidence.emails.map((f) => [shownAddress(f.value), f.evidence]),
-    ...evidence.mechanisms.map((f) => [MECHANISMS[f.value] ?? f.value, f.evidence]),
+    ...evidence.mechanisms.map((f) => [mechanismWords(f.value), f.evidence]),
   ], onShowQuote));
 }
 
@@ -295,7 +290,7 @@ function optOutSection(optOut, onShowQuote) {
  * adds the collapsible list of what the policy says about your data (report.statements);
  * notPolicyTitle is what a report that is not of a privacy policy is headed with.
  */
-export function renderReport(container, report, { onShowQuote, statements = false, notPolicyTitle = 'This page is not a privacy policy.' } = {}) {
+export function renderReport(container, report, { onShowQuote, statements = false, notPolicyTitle = t('notPolicyTitle') } = {}) {
   container.replaceChildren();
   if (!report.document.is_policy) {
     const reason = typeof report.document.reason === 'string' && report.document.reason ? el('p', 'pl-explain pl-reason') : null;
@@ -310,6 +305,6 @@ export function renderReport(container, report, { onShowQuote, statements = fals
     optOutSection(report.opt_out, onShowQuote),
   );
   if (report.document.truncated) {
-    container.append(el('p', 'pl-explain', `Only the first ${report.document.bytes_read} bytes of this long policy were read.`));
+    container.append(el('p', 'pl-explain', t('truncated', formatNumber(report.document.bytes_read))));
   }
 }

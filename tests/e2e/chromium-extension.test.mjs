@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT, startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
+import { readFile } from 'node:fs/promises';
+import { useMessages } from '../../extension/src/i18n.js';
+import { requestMailto } from '../../extension/src/request.js';
 
 const EXTENSION = join(ROOT, 'dist/chrome');
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
@@ -13,6 +16,8 @@ const TIMEOUT_MS = 20_000;
 const SHOPS = ['calijewelz.com', 'crypjama.com'];
 /** A shop whose footer's privacy link leads to its Terms of Service, which points to a separate privacy policy. */
 const TERMS_SHOP = 'fernleaf-candles.example';
+/** A shop (calijewelz's pages) whose only page visited has no privacy link, and whose policy was never read. */
+const UNREAD_SHOP = 'unread-shop.example';
 /** Each shop is served on 127.0.0.1; Chromium resolves its real name there, so the popup shows the shop's name. */
 const shopUrl = (shop, path = '/') => `http://${shop}${path}`;
 
@@ -25,7 +30,8 @@ const shops = {};
 before(async () => {
   for (const shop of SHOPS) shops[shop] = await startShop(shop);
   shops[TERMS_SHOP] = await startRoutes(await termsShopRoutes(TERMS_SHOP));
-  const hostRules = [...SHOPS, TERMS_SHOP].map((shop) => `MAP ${shop} ${new URL(shops[shop].origin).host}`).join(', ');
+  shops[UNREAD_SHOP] = await startShop('calijewelz.com');
+  const hostRules = [...SHOPS, TERMS_SHOP, UNREAD_SHOP].map((shop) => `MAP ${shop} ${new URL(shops[shop].origin).host}`).join(', ');
   profile = await mkdtemp(join(tmpdir(), 'policylens-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -168,6 +174,43 @@ test('crypjama.com: verdict, trackers, Do Not Track and clickable opt-out links 
   await page.close();
 });
 
+test('an opt-out request: for each address a choice of request, and a mailto: link with the subject and body policylens writes', async () => {
+  useMessages(JSON.parse(await readFile(join(ROOT, 'extension/src/_locales/en/messages.json'), 'utf8')));
+  const { page, tabId, state } = await visitHome('crypjama.com');
+  const popup = await openPopup(tabId);
+  const section = popup.locator('.pl-request');
+  assert.deepEqual(await section.locator('.pl-request-address').allTextContents(), state.report.opt_out.emails);
+  const item = section.locator('.pl-request-item').first();
+  const toggle = item.locator('.pl-request-toggle');
+  assert.equal(await toggle.getAttribute('aria-label'), 'Write an opt-out request to contact@crypjama.com');
+  assert.equal(await item.locator('.pl-request-form').isVisible(), false);
+  await toggle.press('Enter'); // keyboard-usable
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await item.locator('legend').textContent(), 'What do you want to ask contact@crypjama.com?');
+  assert.deepEqual(await item.locator('label').allTextContents(), [' Opt out of the sale and sharing of my data (CCPA/CPRA)', ' Unsubscribe me from marketing',
+    ' Delete my data', ' Object to direct marketing (UK/EU GDPR Art. 21)']);
+  assert.equal(await item.locator('a').isVisible(), false, 'no link before a choice');
+  for (const kind of ['ccpa_opt_out', 'unsubscribe', 'delete', 'gdpr_object']) {
+    await item.locator(`input[value="${kind}"]`).check();
+    const href = await item.locator('a.pl-request-open').getAttribute('href');
+    assert.equal(href, requestMailto({ address: 'contact@crypjama.com', site: state.site, kind, report: state.report }));
+    const url = new URL(href);
+    assert.equal(url.pathname, 'contact@crypjama.com');
+    assert.deepEqual([...url.searchParams.keys()], ['subject', 'body']);
+  }
+  await item.locator('input[value="ccpa_opt_out"]').check();
+  const url = new URL(await item.locator('a.pl-request-open').getAttribute('href'));
+  assert.equal(url.searchParams.get('subject'), 'Do Not Sell or Share My Personal Information – crypjama.com');
+  assert.match(url.searchParams.get('body'), /^Hello,\r\n\r\nUnder the California Consumer Privacy Act/);
+  await item.locator('details').evaluate((d) => { d.open = true; });
+  assert.equal(await item.locator('.pl-request-body').textContent(), url.searchParams.get('body'), 'the preview is the message');
+  await section.evaluate((node) => node.scrollIntoView({ block: 'start' }));
+  await popup.screenshot({ path: join(ARTIFACTS, 'popup-request.png') });
+  await copyFile(join(ARTIFACTS, 'popup-request.png'), join(ROOT, 'docs/popup-request.png'));
+  await popup.close();
+  await page.close();
+});
+
 test('on the policy page itself: read in place, and "Show" selects the sentence in the page', async () => {
   const page = await context.newPage();
   await page.goto(shopUrl('crypjama.com', '/policies/privacy-policy'));
@@ -202,10 +245,9 @@ test('Re-analyze forgets the cached report and reads the policy again', async ()
   await page.close();
 });
 
-test('a page without a privacy link: badge and popup say no policy was found', async () => {
+test('a page without a privacy link, on a site never read: badge and popup say no policy was found', async () => {
   const page = await context.newPage();
-  await page.goto(shopUrl('calijewelz.com', '/pages/about'));
-  // The calijewelz home tab is closed, so the only settled calijewelz tab is this one.
+  await page.goto(shopUrl(UNREAD_SHOP, '/pages/about'));
   const [tabId, state] = await settledTab(page.url());
   assert.equal(state.status, 'no-policy');
   const { text, title } = await badge(tabId);

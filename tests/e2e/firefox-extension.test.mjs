@@ -1,63 +1,30 @@
 // The release extension (dist/firefox) in headless Firefox ESR via geckodriver: visit local shops, check the badge and the popup (verdicts, readings; a terms page is no policy).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
+import { By, until } from 'selenium-webdriver';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Builder, Browser, By, until } from 'selenium-webdriver';
-import firefox from 'selenium-webdriver/firefox.js';
 import { ROOT, startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
+import { useMessages } from '../../extension/src/i18n.js';
+import { requestMailto } from '../../extension/src/request.js';
+import { closeTabs, launchFirefox, TIMEOUT_MS, visit } from './firefox-browser.mjs';
 
-const EXTENSION = join(ROOT, 'dist/firefox');
-const GECKO_ID = 'policylens@policylens.dev';
-const GECKODRIVER = process.env.GECKODRIVER || join(homedir(), '.cargo/bin/geckodriver');
-const TIMEOUT_MS = 20_000;
-/** Fixed through a preference, so the test knows the moz-extension:// host. */
-const UUID = randomUUID();
-const extensionPage = (path) => `moz-extension://${UUID}/${path}`;
-
+let firefox;
 let driver;
 const shops = {};
 
 before(async () => {
   for (const shop of ['calijewelz.com', 'crypjama.com']) shops[shop] = await startShop(shop);
   shops.terms = await startRoutes(await termsShopRoutes('fernleaf-candles.example'));
-  const options = new firefox.Options()
-    .setBinary('/usr/bin/firefox-esr')
-    .addArguments('-headless')
-    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: UUID }));
-  // --allow-system-access lets WebDriver open and script moz-extension:// pages.
-  const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access');
-  driver = await new Builder().forBrowser(Browser.FIREFOX).setFirefoxOptions(options).setFirefoxService(service).build();
-  await driver.installAddon(EXTENSION, true);
+  shops.gpc = await startShop('worldmarket.com');
+  firefox = await launchFirefox();
+  driver = firefox.driver;
 });
 
 after(async () => {
-  await driver?.quit();
+  await firefox?.close();
   await Promise.all(Object.values(shops).map((s) => s.close()));
 });
-
-/**
- * From an extension page, wait until the background holds a settled state for a tab showing
- * the site; returns { tabId, state, badge: { text, title } }.
- */
-async function settledTab(site) {
-  await driver.get(extensionPage('popup.html'));
-  return driver.executeAsyncScript(async (site, timeoutMs, done) => {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const all = await browser.storage.session.get(null);
-      const entry = Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state.site === site && state.status !== 'analyzing');
-      if (entry) {
-        const tabId = Number(entry[0].slice(4));
-        const badge = { text: await browser.action.getBadgeText({ tabId }), title: await browser.action.getTitle({ tabId }) };
-        return done({ tabId, state: entry[1], badge });
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    done(null);
-  }, site, TIMEOUT_MS);
-}
 
 for (const [shop, expectations] of Object.entries({
   'calijewelz.com': { links: ['http://www.aboutads.info/'], chips: ['Cookies', 'Do Not Track: not mentioned'], reading: /^policylens reads this as shared for others' marketing: / },
@@ -69,20 +36,14 @@ for (const [shop, expectations] of Object.entries({
 })) {
   test(`${shop} in Firefox: badge and popup verdicts`, async () => {
     const origin = shops[shop].origin;
-    await driver.switchTo().newWindow('tab');
-    await driver.get(`${origin}/`);
-    const shopTab = await driver.getWindowHandle();
-
-    await driver.switchTo().newWindow('tab');
-    const found = await settledTab(origin);
-    assert.ok(found, `the shop's policy was read (${shop})`);
+    const found = await visit(firefox, `${origin}/`);
     assert.equal(found.state.status, 'done');
     assert.equal(found.state.policyUrl, `${origin}/policies/privacy-policy`);
     assert.equal(found.state.report.selling.verdict, 'sells');
     assert.equal(found.badge.text, 'SELL');
     assert.match(found.badge.title, /sells your personal data/);
 
-    await driver.get(extensionPage(`popup.html?tab=${found.tabId}`));
+    await driver.get(firefox.extensionPage(`popup.html?tab=${found.tabId}`));
     await driver.wait(until.elementLocated(By.css('body[data-status="done"]')), TIMEOUT_MS);
     assert.equal(await driver.findElement(By.css('.pl-selling')).getAttribute('data-verdict'), 'sells');
     assert.equal(await driver.findElement(By.css('.pl-verdict')).getText(), 'Sells or shares your data');
@@ -92,23 +53,22 @@ for (const [shop, expectations] of Object.entries({
     for (const expected of expectations.links) assert.ok(links.includes(expected), `opt-out link ${expected} in ${JSON.stringify(links)}`);
     const readings = await Promise.all((await driver.findElements(By.css('.pl-selling .pl-quote .pl-reading'))).map((r) => r.getText()));
     assert.ok(readings.some((r) => expectations.reading.test(r)), `a selling quote's reading in ${JSON.stringify(readings)}`);
+    // An opt-out request to the first address: a mailto: with policylens's subject and body only.
+    useMessages(JSON.parse(await readFile(join(ROOT, 'extension/src/_locales/en/messages.json'), 'utf8')));
+    const item = await driver.findElement(By.css('.pl-request-item'));
+    await item.findElement(By.css('.pl-request-toggle')).click();
+    await item.findElement(By.css('input[value="delete"]')).click();
+    const address = found.state.report.opt_out.emails[0];
+    assert.equal(await item.findElement(By.css('a.pl-request-open')).getAttribute('href'),
+      requestMailto({ address, site: found.state.site, kind: 'delete', report: found.state.report }));
 
-    await driver.close();
-    await driver.switchTo().window(shopTab);
-    await driver.close();
-    await driver.switchTo().window((await driver.getAllWindowHandles())[0]);
+    await closeTabs(firefox);
   });
 }
 
 test('a shop whose privacy link leads to its Terms of Service, in Firefox: not-a-policy badge and popup', async () => {
   const origin = shops.terms.origin;
-  await driver.switchTo().newWindow('tab');
-  await driver.get(`${origin}/`);
-  const shopTab = await driver.getWindowHandle();
-
-  await driver.switchTo().newWindow('tab');
-  const found = await settledTab(origin);
-  assert.ok(found, "the shop's terms page was read");
+  const found = await visit(firefox, `${origin}/`);
   assert.equal(found.state.status, 'not-policy');
   assert.equal(found.state.policyUrl, `${origin}/policies/terms-of-service`);
   const reason = found.state.report.document.reason;
@@ -116,14 +76,23 @@ test('a shop whose privacy link leads to its Terms of Service, in Firefox: not-a
   assert.equal(found.badge.text, '–');
   assert.equal(found.badge.title, `policylens: the linked page does not read like a privacy policy: ${reason}`);
 
-  await driver.get(extensionPage(`popup.html?tab=${found.tabId}`));
+  await driver.get(firefox.extensionPage(`popup.html?tab=${found.tabId}`));
   await driver.wait(until.elementLocated(By.css('body[data-status="not-policy"]')), TIMEOUT_MS);
   assert.equal(await driver.findElement(By.css('.pl-notice-title')).getText(), 'The page policylens read is not a privacy policy.');
   assert.equal(await driver.findElement(By.css('.pl-reason')).getText(), reason);
   assert.equal((await driver.findElements(By.css('.pl-selling, .pl-verdict'))).length, 0, 'no verdict');
 
-  await driver.close();
-  await driver.switchTo().window(shopTab);
-  await driver.close();
-  await driver.switchTo().window((await driver.getAllWindowHandles())[0]);
+  await closeTabs(firefox);
+});
+
+test('Firefox without Global Privacy Control, on a shop that honors it: the popup says where to turn it on', async () => {
+  const en = JSON.parse(await readFile(join(ROOT, 'extension/src/_locales/en/messages.json'), 'utf8'));
+  const found = await visit(firefox, `${shops.gpc.origin}/`);
+  assert.equal(found.state.gpc, false);
+  await driver.get(firefox.extensionPage(`popup.html?tab=${found.tabId}`));
+  await driver.wait(until.elementLocated(By.css('body[data-status="done"] .pl-gpc')), TIMEOUT_MS);
+  assert.equal(await driver.findElement(By.css('.pl-gpc')).getAttribute('data-gpc'), 'off');
+  assert.equal(await driver.findElement(By.css('.pl-gpc-status')).getText(), en.gpcOff.message);
+  assert.equal(await driver.findElement(By.css('.pl-gpc-how')).getText(), en.gpcHowFirefox.message);
+  await closeTabs(firefox);
 });

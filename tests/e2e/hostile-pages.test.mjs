@@ -7,8 +7,10 @@ import { badge, contentScriptWorld, launchChromium, settledTab, TIMEOUT_MS } fro
 /** Characters that change the direction of the text after them, or mark it invisibly. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** The only elements the renderer makes, and the only attributes it sets. */
-const RENDERED_TAGS = new Set(['section', 'h2', 'h3', 'p', 'ul', 'li', 'q', 'button', 'details', 'summary', 'a', 'span', 'div', 'strong']);
-const RENDERED_ATTRIBUTES = new Set(['class', 'id', 'href', 'target', 'rel', 'title', 'type', 'aria-label', 'aria-labelledby', 'data-verdict', 'data-do-not-track', 'data-kind',
+const RENDERED_TAGS = new Set(['section', 'h2', 'h3', 'p', 'ul', 'li', 'q', 'button', 'details', 'summary', 'a', 'span', 'div', 'strong',
+  'fieldset', 'legend', 'label', 'input']); // the opt-out request's form
+const RENDERED_ATTRIBUTES = new Set(['class', 'id', 'href', 'target', 'rel', 'title', 'type', 'aria-label', 'aria-labelledby', 'data-verdict', 'data-do-not-track', 'data-kind', 'data-gpc',
+  'aria-expanded', 'aria-controls', 'hidden', 'name', 'value',
   'open', // set by this test, to show every quote
 ]);
 /** A page with 10,000 links is read within this (the usual shop takes well under a second). */
@@ -67,7 +69,20 @@ test('hostile policy: nothing runs in the popup, nothing renders as markup, only
     for (const name of attributes) assert.ok(RENDERED_ATTRIBUTES.has(name), `<${tag} ${name}> is not an attribute the renderer sets`);
   }
 
-  const links = await popup.locator('a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent, site: !!a.closest('#site') })));
+  // Every request form opened, a request picked: its link is policylens's own (checked below); the page's links are the rest.
+  for (const toggle of await popup.locator('.pl-request-toggle').all()) await toggle.click();
+  for (const radio of await popup.locator('.pl-request input[value="delete"]').all()) await radio.check();
+  const requests = await popup.locator('.pl-request a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(requests.length >= 1, 'the plain privacy addresses get a request');
+  assert.equal(await popup.locator('.pl-request-address', { hasText: 'privacy@hostile.example' }).count(), 1);
+  for (const href of requests) {
+    const url = new URL(href);
+    assert.equal(url.protocol, 'mailto:');
+    assert.ok(state.report.opt_out.emails.includes(url.pathname) && /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(url.pathname), `a request only to a plain address of the policy: ${href}`);
+    assert.deepEqual([...url.searchParams.keys()], ['subject', 'body'], 'policylens sets subject and body, nothing else');
+    for (const value of url.searchParams.values()) assert.ok(!/<|script|evil|bcc/i.test(value), `no page text in ${JSON.stringify(value)}`);
+  }
+  const links = await popup.locator('a:not(.pl-request a)').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent, site: !!a.closest('#site') })));
   assert.ok(links.length >= 5, `the opt-out links are shown: ${JSON.stringify(links)}`);
   for (const { href, text, site } of links) {
     assert.match(new URL(href).protocol, /^(https?|mailto):$/, `only http(s) and mailto links: ${href}`);
@@ -185,12 +200,48 @@ test('the renderer itself, given a forged report: script URLs are text, markup i
   await popup.close();
 });
 
+test('the request form, given a forged report: hostile addresses get no request, a hostile subject phrase stays out, only subject and body are set', async () => {
+  const { context, worker, extensionId } = chromium;
+  const page = await context.newPage();
+  await page.goto('http://hostile.example/');
+  const [, real] = await settledTab(worker, page.url());
+  const emails = ['a@b.com?bcc=evil@x.com', 'a@b.com%0Abcc:evil@x.com', 'a@b.com\r\nbcc: evil@x.com', '"<b>x</b>"@evil.example', 'a@b.com,evil@x.com',
+    'privacy@hostile.example', 'dpo@hostile.example'];
+  const forged = { ...real, report: { ...real.report, opt_out: { ...real.report.opt_out, emails,
+    request: { subject: 'Privacy Rights\r\nBcc: evil@x.com', include: ['order_number', '<img src=x onerror=alert(1)>', 'phone'] } } } };
+  // A tab id of no tab: the popup shows whatever state the background keeps for it.
+  const tabId = 999_999;
+  await worker.evaluate(({ tabId, forged }) => chrome.storage.session.set({ [`tab:${tabId}`]: forged }), { tabId, forged });
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('body[data-status="done"] .pl-request');
+  assert.deepEqual(await popup.locator('.pl-request-address').allTextContents(), ['privacy@hostile.example', 'dpo@hostile.example']);
+  const item = popup.locator('.pl-request-item').nth(1);
+  await item.locator('button').click();
+  assert.equal(await item.locator('button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await popup.evaluate(() => document.activeElement.value), 'ccpa_opt_out', 'the first choice has the focus');
+  await popup.keyboard.press('Space');
+  const url = new URL(await item.locator('a').getAttribute('href'));
+  assert.equal(url.pathname, 'dpo@hostile.example');
+  assert.deepEqual([...url.searchParams.keys()], ['subject', 'body']);
+  assert.equal(url.searchParams.get('subject'), 'Do Not Sell or Share My Personal Information – hostile.example', 'the hostile phrase is left out');
+  const body = url.searchParams.get('body');
+  assert.match(body, /\r\nPhone number: \[your phone number\]\r\nOrder number: \[one of your order numbers\]\r\n\r\n/, 'the known items, in the vocabulary\'s order');
+  assert.ok(!/evil|<img|Bcc/i.test(body), body);
+  assert.equal(await popup.evaluate(() => window.__pwned ?? null), null);
+  await worker.evaluate((tabId) => chrome.storage.session.remove(`tab:${tabId}`), tabId);
+  await popup.close();
+  await page.close();
+});
+
 for (const [path, policyPath, what] of [
   ['/', '/policies/privacy-policy', 'a home page with 10,000 links before its policy link'],
   ['/many/privacy-policy', '/many/privacy-policy', 'a policy page with 10,000 links, read in place'],
 ]) {
   test(`${what}: a badge within seconds, and the content script stays cheap`, async () => {
     const { context, worker } = chromium;
+    // A first visit: nothing cached (else the second page would be answered from the first's report).
+    await worker.evaluate(() => chrome.storage.local.clear());
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');

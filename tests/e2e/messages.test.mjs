@@ -106,6 +106,7 @@ test('from an extension page: unknown messages, and known ones from the wrong se
       hugeWhat: await send({ what: 'x'.repeat(big) }),
       analyzeFromPopup: await send({ what: 'analyze', page: { text: 42 } }),
       noPolicyFromPopup: await send({ what: 'no-policy' }),
+      cachedFromPopup: await send({ what: 'cached', gpc: true }),
       stateForText: await send({ what: 'get-state', tabId: String(tabId) }),
       reanalyzeFraction: await send({ what: 'reanalyze', tabId: tabId + 0.5 }),
       known: await send({ what: 'get-state', tabId }),
@@ -117,12 +118,13 @@ test('from an extension page: unknown messages, and known ones from the wrong se
   assert.deepEqual(answers.hugeWhat, { error: 'refused: unknown message' });
   assert.deepEqual(answers.analyzeFromPopup, { error: 'refused: not from a web page' });
   assert.deepEqual(answers.noPolicyFromPopup, { error: 'refused: not from a web page' });
+  assert.deepEqual(answers.cachedFromPopup, { error: 'refused: not from a web page' });
   assert.deepEqual(answers.stateForText, { error: 'refused: not from the popup' });
   assert.deepEqual(answers.reanalyzeFraction, { error: 'refused: not from the popup' });
   assert.equal(answers.known.state.status, 'done', 'a good question is still answered');
   assert.deepEqual(await snapshot(worker), before, 'nothing changed');
   const lines = refusals(logs, logged);
-  assert.equal(lines.length, 8, JSON.stringify(lines));
+  assert.equal(lines.length, 9, JSON.stringify(lines));
   for (const { type, text } of lines) {
     assert.equal(type, 'warning');
     assert.ok(text.length < MAX_LOG_LINE, `a short log line (${text.length} characters)`);
@@ -151,8 +153,15 @@ test("from the content script's own world: malformed pages and questions it may 
       scriptUrl: await send({ what: 'analyze', page: { ...page, url: 'javascript:alert(1)' } }),
       hugeTitle: await send({ what: 'analyze', page: { ...page, title: 't'.repeat(100000) } }),
       errorNotString: await send({ what: 'read-failed', error: { message: 'x' } }),
+      gpcNotBoolean: await send({ what: 'analyze', page, gpc: 'yes' }),
+      gpcObject: await send({ what: 'no-policy', gpc: { valueOf: 1 } }),
+      gpcOnCached: await send({ what: 'cached', gpc: 1 }),
       askOtherTab: await send({ what: 'get-state', tabId: 1 }),
       reanalyzeOtherTab: await send({ what: 'reanalyze', tabId: 1 }),
+      dismissChanges: await send({ what: 'dismiss-changes', tabId: 1 }),
+      listSites: await send({ what: 'list-sites' }),
+      forgetSite: await send({ what: 'forget-site', site: location.origin }),
+      forgetAll: await send({ what: 'forget-all' }),
     };
   })()`);
   const elapsed = Date.now() - started;
@@ -167,8 +176,15 @@ test("from the content script's own world: malformed pages and questions it may 
     scriptUrl: 'malformed page: not a page of this site',
     hugeTitle: 'malformed page: title malformed or too long',
     errorNotString: 'malformed error',
+    gpcNotBoolean: 'malformed gpc',
+    gpcObject: 'malformed gpc',
+    gpcOnCached: 'malformed gpc',
     askOtherTab: 'not from the popup',
     reanalyzeOtherTab: 'not from the popup',
+    dismissChanges: 'not from the popup',
+    listSites: 'not from the options page',
+    forgetSite: 'not from the options page',
+    forgetAll: 'not from the options page',
   };
   assert.deepEqual(answers, Object.fromEntries(Object.entries(expected).map(([k, why]) => [k, { error: `refused: ${why}` }])));
   console.log(`# ${Object.keys(expected).length} forged messages (one of 50 MB) refused in ${elapsed} ms`);

@@ -30,7 +30,11 @@ const footer = `<footer><a href="/pages/contact">Contact</a> <a href="/policies/
  *   /pages/about              a page with no privacy link at all
  */
 export async function shopRoutes(shop) {
-  const policy = await readFile(join(ROOT, 'tests/fixtures', `${shop}.txt`), 'utf8');
+  return policyShopRoutes(shop, await readFile(join(ROOT, 'tests/fixtures', `${shop}.txt`), 'utf8'));
+}
+
+/** The pages of a shop (as shopRoutes) whose policy is the given text. */
+export function policyShopRoutes(shop, policy) {
   return {
     '/': page(`${shop} – handmade jewelry`, `${header(shop)}<main><h1>${escapeHtml(shop)}</h1>
       <p>New arrivals every week. Free shipping over $50.</p>

@@ -1,4 +1,4 @@
-// Storage in Chromium (dist/chrome): the per-site report cache is used when sound, stays within its bounds (50 sites, 7 days), and a corrupt, expired or unlisted entry is discarded and the policy read again.
+// Storage in Chromium (dist/chrome): the per-site report cache is used when sound and fresh (7 days), stays within its bounds (50 sites, 180 days), and a corrupt or unlisted entry is discarded and the policy read again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -95,16 +95,28 @@ test('the cache stays within 50 sites: the least recently analyzed are evicted',
   for (let i = 11; i < 60; i++) assert.ok(stored[`site:http://shop${i}.example`], `shop${i} kept`);
 });
 
-test('entries older than 7 days are pruned on the next write', async () => {
+test('entries older than 180 days are pruned on the next write; one past its 7 days is kept (to compare with), not reused', async () => {
   const { worker } = chromium;
   const now = Date.now();
+  // Only the shop's entry, so that the 50-site bound evicts nothing here.
+  await worker.evaluate(async (site) => {
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('site:') && key !== `site:${site}`));
+    await chrome.storage.local.set({ sites: { [site]: all.sites[site] } });
+  }, SITE);
   const stored = await local(worker);
-  const old = { ...sound, savedAt: now - 8 * DAY_MS };
-  await seed(worker, { 'site:http://old.example': old, sites: { ...stored.sites, 'http://old.example': old.savedAt }, [KEY]: 'garbage' });
+  const old = { ...sound, policyUrl: 'http://old.example/privacy', savedAt: now - 181 * DAY_MS };
+  const week = { ...sound, policyUrl: 'http://week.example/privacy', savedAt: now - 8 * DAY_MS };
+  await seed(worker, {
+    'site:http://old.example': old, 'site:http://week.example': week,
+    sites: { ...stored.sites, 'http://old.example': old.savedAt, 'http://week.example': week.savedAt }, [KEY]: 'garbage',
+  });
   await visit();
   const after = await local(worker);
   assert.equal(after['site:http://old.example'], undefined);
   assert.equal(after.sites['http://old.example'], undefined);
+  assert.deepEqual(after['site:http://week.example'], week, 'kept as it was');
+  assert.equal(after.sites['http://week.example'], week.savedAt);
 });
 
 for (const [what, corrupt] of [
@@ -140,6 +152,23 @@ for (const [what, corrupt] of [
     }
   });
 }
+
+test('a malformed earlier reading or list of changes is left out: the entry is still used, no change is shown', async () => {
+  const { worker } = chromium;
+  const stored = await local(worker);
+  const entry = stored[KEY];
+  const changes = (items) => ({ since: entry.savedAt - DAY_MS, seen: entry.savedAt, dismissed: false, items });
+  for (const [previous, forged] of [
+    ['garbage', changes([{ kind: 'verdict', from: 'does_not_sell', to: 'sells' }])],
+    [{ ...entry, savedAt: entry.savedAt - DAY_MS }, changes([{ kind: '<script>', value: 'x' }])],
+    [{ ...entry, savedAt: entry.savedAt - DAY_MS }, { ...changes([]), items: 'all of them' }],
+  ]) {
+    await seed(worker, { [KEY]: { ...entry, previous, changes: forged } });
+    const state = await visit();
+    assert.equal(state.changes, undefined, `no change shown for ${JSON.stringify(forged.items).slice(0, 60)}`);
+    assert.equal((await local(worker))[KEY].savedAt, entry.savedAt, 'the cached report was used');
+  }
+});
 
 test('a corrupt index is rebuilt from the entries, and broken entries are removed', async () => {
   const { worker, logs } = chromium;
