@@ -200,8 +200,13 @@ test('an opt-out request: for each address a choice of request, and a mailto: li
   }
   await item.locator('input[value="ccpa_opt_out"]').check();
   const url = new URL(await item.locator('a.pl-request-open').getAttribute('href'));
-  assert.equal(url.searchParams.get('subject'), 'Do Not Sell or Share My Personal Information – crypjama.com');
+  // crypjama asks for "CALIFORNIA PRIVACY" in the subject line and a name and street address:
+  // the reader finds that (report.opt_out.request) and the request follows it.
+  assert.equal(state.report.opt_out.request.subject, 'CALIFORNIA PRIVACY');
+  assert.deepEqual(state.report.opt_out.request.include, ['name', 'address']);
+  assert.equal(url.searchParams.get('subject'), 'CALIFORNIA PRIVACY: Do Not Sell or Share My Personal Information – crypjama.com');
   assert.match(url.searchParams.get('body'), /^Hello,\r\n\r\nUnder the California Consumer Privacy Act/);
+  assert.match(url.searchParams.get('body'), /\r\nPostal address: \[/);
   await item.locator('details').evaluate((d) => { d.open = true; });
   assert.equal(await item.locator('.pl-request-body').textContent(), url.searchParams.get('body'), 'the preview is the message');
   await section.evaluate((node) => node.scrollIntoView({ block: 'start' }));
