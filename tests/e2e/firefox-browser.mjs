@@ -67,6 +67,18 @@ export async function settledTab({ driver, extensionPage }, site) {
   }, site, TIMEOUT_MS);
 }
 
+/** From an extension page (the window's current tab must show one), a tab's badge: { text, title }. */
+export async function badge({ driver }, tabId) {
+  return driver.executeAsyncScript(async (tabId, done) => {
+    done({ text: await browser.action.getBadgeText({ tabId }), title: await browser.action.getTitle({ tabId }) });
+  }, tabId);
+}
+
+/** From an extension page (the window's current tab must show one), what storage `area` ('local', 'session') holds at `key` (null if nothing). */
+export async function stored({ driver }, area, key) {
+  return driver.executeAsyncScript(async (area, key, done) => done((await browser.storage[area].get(key))[key] ?? null), area, key);
+}
+
 /**
  * Open url in a new tab and wait for the extension to settle on it; then switch to another new
  * tab (for extension pages). Resolves to { shopTab, tabId, state, badge }.

@@ -5,6 +5,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { policyShopRoutes, ROOT, startSites } from './shop-site.mjs';
 import { badge, launchChromium, openPopup, settledTab, sleep, TIMEOUT_MS } from './extension-browser.mjs';
+import { CHANGE_WORDS, CHANGED, changedSellsTitle, enDate, FIRST, SELLS_TITLE, servePolicy as serve } from './changed-policy.mjs';
 import { changeWords, reportChanges } from '../../extension/src/changes.js';
 import { useMessages } from '../../extension/src/i18n.js';
 
@@ -12,13 +13,6 @@ const SHOP = 'amightygirl.example';
 const HOME = `http://${SHOP}/`;
 const KEY = `site:http://${SHOP}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The policy as first read (it does not sell), and as changed: it sells, names two more services, honors Do Not Track, gives an opt-out page. */
-const FIRST = await readFile(join(ROOT, 'tests/fixtures/amightygirl.com.txt'), 'utf8');
-const CHANGED = `${FIRST.replace('We do not sell, trade, or otherwise transfer to outside parties your personally identifiable information.',
-  'We may sell your personal information to third parties, who may use it for their own marketing purposes.')}
-We use Hotjar and the Facebook Pixel to understand how visitors use our site. We honor Do Not Track signals. You can opt out of interest-based advertising at https://optout.aboutads.info/ at any time.
-`;
 
 let routes;
 let sites;
@@ -37,9 +31,8 @@ after(async () => {
 });
 
 /** Serve this policy text from now on. */
-const servePolicy = (text) => { routes['/policies/privacy-policy'] = policyShopRoutes(SHOP, text)['/policies/privacy-policy']; };
+const servePolicy = (text) => serve(routes, SHOP, text);
 const entry = () => chromium.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], KEY);
-const enDate = (ms) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(ms));
 
 /** Wait until the site's cache entry is one saved after `since`. */
 async function readAgain(since) {
@@ -76,8 +69,7 @@ test('a changed policy, read again by Re-analyze: "Changed since" with each chan
   const expected = reportChanges(first.report, second.report);
   assert.deepEqual(second.changes, { since: first.savedAt, seen: second.savedAt, items: expected, dismissed: false });
   const words = expected.map(changeWords);
-  for (const change of ['Data selling: was “Does not sell your data”, now “Sells or shares your data”', 'Pixels / web beacons: now mentioned',
-    'Do Not Track: was not mentioned, now honored', 'Service now named: Hotjar', 'New opt-out page: https://optout.aboutads.info/']) {
+  for (const change of CHANGE_WORDS) {
     assert.ok(words.includes(change), `"${change}" in ${JSON.stringify(words)}`);
   }
 
@@ -88,8 +80,7 @@ test('a changed policy, read again by Re-analyze: "Changed since" with each chan
   assert.equal(await popup.locator('#content > :first-child').getAttribute('class'), 'pl-changes', 'the alert comes first');
   const { text, title } = await badge(worker, tabId);
   assert.equal(text, 'SELL');
-  assert.equal(title, `policylens: ${'this site\'s privacy policy says it sells your personal data or shares it for others\' marketing'}. ` +
-    `Its policy changed since ${enDate(first.savedAt)}: ${expected.length} answers changed (see the popup)`);
+  assert.equal(title, changedSellsTitle(first.savedAt, expected.length));
   await mkdir(join(ROOT, 'tests/e2e/artifacts'), { recursive: true });
   await popup.screenshot({ path: join(ROOT, 'tests/e2e/artifacts/popup-change.png') });
   await copyFile(join(ROOT, 'tests/e2e/artifacts/popup-change.png'), join(ROOT, 'docs/popup-change.png'));
@@ -98,7 +89,7 @@ test('a changed policy, read again by Re-analyze: "Changed since" with each chan
   await alert.locator('button').focus();
   await popup.keyboard.press('Enter');
   await popup.waitForSelector('body[data-status="done"]:not(:has(.pl-changes))', { timeout: TIMEOUT_MS });
-  assert.equal((await badge(worker, tabId)).title, `policylens: this site's privacy policy says it sells your personal data or shares it for others' marketing`);
+  assert.equal((await badge(worker, tabId)).title, SELLS_TITLE);
   const [, dismissedState] = await settledTab(worker, HOME);
   assert.equal(dismissedState.changes, undefined);
   assert.equal((await entry()).changes.dismissed, true);
