@@ -42,8 +42,8 @@ mod wasm;
 
 pub use error::Error;
 pub use report::{
-    DoNotTrack, DocumentInfo, Finding, Mechanism, OptOut, OptOutEvidence, Quote, Report, Selling,
-    SellingVerdict, StatementReport, Tracking, TrackingEvidence, SCHEMA_VERSION,
+    DoNotTrack, DocumentInfo, Finding, Mechanism, OptOut, OptOutEvidence, Quote, ReasonCode,
+    Report, Selling, SellingVerdict, StatementReport, Tracking, TrackingEvidence, SCHEMA_VERSION,
 };
 pub use requests::{OptOutRequest, RequestItem};
 pub use statements::{Act, Actor, Data, Kind, Modality, Polarity, Purpose, Recipient, Strength};
@@ -122,21 +122,17 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
     let statements = statements::read(&doc, &words);
     let assessment = policy::assess(&doc, &statements);
 
-    let mut document = DocumentInfo {
+    let document = DocumentInfo {
         is_policy: assessment.is_policy,
         policy_likelihood: assessment.likelihood,
         reason: assessment.reason,
+        reason_code: assessment.code,
         url: page.url.clone(),
         title: page.title.clone(),
         bytes_read: text.len(),
         truncated,
     };
     if !document.is_policy {
-        document.reason = if document.reason.is_empty() {
-            "this text does not read as a privacy policy".into()
-        } else {
-            document.reason
-        };
         return Ok(empty_report(document));
     }
 
@@ -287,5 +283,22 @@ mod tests {
         assert!(!report.document.is_policy);
         assert_eq!(report.selling.verdict, SellingVerdict::NotStated);
         assert!(!report.document.reason.is_empty());
+        assert_eq!(report.document.reason_code, Some(ReasonCode::TooLittleText));
+        #[cfg(not(target_arch = "wasm32"))] // serde_json is native-only
+        assert_eq!(
+            serde_json::to_value(&report).unwrap()["document"]["reason_code"],
+            "too_little_text"
+        );
+    }
+
+    #[test]
+    fn a_policy_has_no_reason_code() {
+        let report = analyze(include_str!("../tests/fixtures/crypjama.com.txt")).unwrap();
+        assert!(report.document.is_policy);
+        assert_eq!(report.document.reason_code, None);
+        #[cfg(not(target_arch = "wasm32"))] // serde_json is native-only
+        assert!(serde_json::to_value(&report).unwrap()["document"]
+            .get("reason_code")
+            .is_none());
     }
 }

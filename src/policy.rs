@@ -12,6 +12,7 @@
 //! that only points to a separate privacy policy is no policy; one with a real
 //! privacy section (practices stated) is.
 
+use crate::report::ReasonCode;
 use crate::statements::{Data, Kind, Statement};
 use crate::text::{pattern, Document, Pattern};
 use std::sync::LazyLock;
@@ -134,6 +135,7 @@ pub(crate) struct Assessment {
     pub is_policy: bool,
     pub likelihood: f32,
     pub reason: String,
+    pub code: Option<ReasonCode>,
 }
 
 /// Decide whether `doc` reads as a privacy policy; `statements` are what it
@@ -152,22 +154,37 @@ pub(crate) fn assess(doc: &Document, statements: &[Statement]) -> Assessment {
         (topics / TOPICS_FOR_CERTAINTY).min(1.0) * (english / MIN_ENGLISH_SHARE).min(1.0);
     let likelihood = (likelihood * 100.0).round() / 100.0;
 
-    let reason = if words < MIN_WORDS {
-        format!("too little text to be a privacy policy ({words} words)")
+    let code = if words < MIN_WORDS {
+        Some(ReasonCode::TooLittleText)
     } else if english < MIN_ENGLISH_SHARE {
-        "the text is not English prose (policylens reads English policies)".to_string()
+        Some(ReasonCode::NotEnglish)
     } else if terms_page(doc, statements) {
-        "this is a terms page that points to a separate privacy policy, not a privacy policy itself"
-            .to_string()
+        Some(ReasonCode::TermsPage)
     } else if likelihood < POLICY_THRESHOLD {
-        "the text does not speak of personal information, cookies or third parties as a privacy policy does".to_string()
+        Some(ReasonCode::NotAboutPrivacy)
     } else {
-        String::new()
+        None
+    };
+    let reason = match code {
+        None => String::new(),
+        Some(ReasonCode::TooLittleText) => {
+            format!("too little text to be a privacy policy ({words} words)")
+        }
+        Some(ReasonCode::NotEnglish) => {
+            "the text is not English prose (policylens reads English policies)".to_string()
+        }
+        Some(ReasonCode::TermsPage) => {
+            "this is a terms page that points to a separate privacy policy, not a privacy policy itself".to_string()
+        }
+        Some(ReasonCode::NotAboutPrivacy) => {
+            "the text does not speak of personal information, cookies or third parties as a privacy policy does".to_string()
+        }
     };
     Assessment {
-        is_policy: reason.is_empty(),
+        is_policy: code.is_none(),
         likelihood,
         reason,
+        code,
     }
 }
 
@@ -216,6 +233,7 @@ mod tests {
         let a = assess_text(&terms);
         assert!(!a.is_policy);
         assert!(a.reason.contains("terms page"), "{}", a.reason);
+        assert_eq!(a.code, Some(ReasonCode::TermsPage));
         let with_section = format!(
             "{terms} Privacy. We collect your name and e-mail address when you order. We use cookies to keep your cart. \
              We use your information to ship orders. We never sell your personal information to third parties. \

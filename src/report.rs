@@ -37,6 +37,10 @@ pub struct DocumentInfo {
     pub policy_likelihood: f32,
     /// Why the text is not taken for a policy (empty when it is).
     pub reason: String,
+    /// The same reason as a code, for a user interface to say in its own language
+    /// (absent when the text is a policy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<ReasonCode>,
     /// The page's URL, when known.
     pub url: Option<String>,
     /// The page's title, when known.
@@ -45,6 +49,20 @@ pub struct DocumentInfo {
     pub bytes_read: usize,
     /// Whether the text was longer than [`crate::MAX_TEXT_BYTES`] and cut.
     pub truncated: bool,
+}
+
+/// Why a text is not taken for a privacy policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    /// Fewer words than any policy has.
+    TooLittleText,
+    /// Not English prose.
+    NotEnglish,
+    /// A terms page that points to a separate privacy policy.
+    TermsPage,
+    /// Text that does not speak of personal data as a policy does.
+    NotAboutPrivacy,
 }
 
 /// A sentence of the input, quoted exactly, with its byte offsets in the input text.

@@ -1,5 +1,5 @@
 // The toolbar badge as a pure function of a tab's state: short text, colour and a tooltip in words (the user's language, through i18n.js).
-import { formatDate, formatNumber, t } from './i18n.js';
+import { formatDate, formatNumber, notPolicyReason, t } from './i18n.js';
 
 /** Badge per selling verdict, for a tab whose policy was read (the tooltip is the message `badge_<verdict>`). */
 const VERDICT_BADGES = {
@@ -29,10 +29,10 @@ export function badgeFor(state) {
   const badge = status === 'done' ? VERDICT_BADGES[verdict] : STATUS_BADGES[status];
   if (!badge) return { text: '', color: '#868e96', title: t('extName') };
   const key = status === 'done' ? `badge_${verdict}` : `badge_${status.replace('-', '_')}`;
-  const reason = state.report?.document?.reason;
+  const reason = state.report?.document ? notPolicyReason(state.report.document) : '';
   let title;
   if (status === 'error' && state.error) title = t('badgeWithDetail', t(key), state.error);
-  else if (status === 'not-policy' && typeof reason === 'string' && reason) title = t('badgeWithReason', t(key), reason);
+  else if (status === 'not-policy' && reason) title = t('badgeWithReason', t(key), reason);
   else title = t(key);
   title = t('badgeTitle', title);
   // A policy read again whose answers changed since the earlier reading (until the popup dismisses it).

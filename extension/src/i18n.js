@@ -34,6 +34,21 @@ export function t(key, ...substitutions) {
   return message || key;
 }
 
+/** The message for each `document.reason_code` the reader gives (report.rs ReasonCode). */
+const REASON_MESSAGES = {
+  too_little_text: 'reason_too_little_text',
+  not_english: 'reason_not_english',
+  terms_page: 'reason_terms_page',
+  not_about_privacy: 'reason_not_about_privacy',
+};
+
+/** Why a page is not a policy, in the user's language where the reader gave a known code, else the reader's own (English) words. */
+export function notPolicyReason(info) {
+  const key = Object.hasOwn(REASON_MESSAGES, info.reason_code) ? REASON_MESSAGES[info.reason_code] : null;
+  if (key) return t(key);
+  return typeof info.reason === 'string' ? info.reason : '';
+}
+
 /** The language the messages are in (a BCP 47 tag, from the locale's own `locale` message). */
 export function uiLocale() {
   const locale = t('locale');

@@ -1,5 +1,5 @@
 // Renders a policylens report into a container with DOM calls only (page-derived text goes in as text); shared by the popup and the www/ page. Its words come from i18n.js (the extension's messages, or on www/ the bundled English ones).
-import { formatNumber, t } from './i18n.js';
+import { formatNumber, notPolicyReason, t } from './i18n.js';
 
 /** Only these link kinds are ever made clickable; anything else is shown as plain text. */
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -293,8 +293,9 @@ function optOutSection(optOut, onShowQuote) {
 export function renderReport(container, report, { onShowQuote, statements = false, notPolicyTitle = t('notPolicyTitle') } = {}) {
   container.replaceChildren();
   if (!report.document.is_policy) {
-    const reason = typeof report.document.reason === 'string' && report.document.reason ? el('p', 'pl-explain pl-reason') : null;
-    if (reason) reason.textContent = report.document.reason;
+    const text = notPolicyReason(report.document);
+    const reason = text ? el('p', 'pl-explain pl-reason') : null;
+    if (reason) reason.textContent = text;
     container.append(el('div', 'pl-notice pl-not-policy', el('p', 'pl-notice-title', notPolicyTitle), reason));
     return;
   }

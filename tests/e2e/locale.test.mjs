@@ -4,12 +4,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { By, until } from 'selenium-webdriver';
-import { ROOT, shopRoutes, startRoutes, startSites } from './shop-site.mjs';
+import { ROOT, shopRoutes, startRoutes, startSites, termsShopRoutes } from './shop-site.mjs';
 import { badge, launchChromium, openPopup, settledTab } from './extension-browser.mjs';
 import { closeTabs, launchFirefox, TIMEOUT_MS, visit } from './firefox-browser.mjs';
 import { auditLocalized } from './localized.mjs';
 
 const SHOP = 'crypjama.com';
+/** A shop whose privacy link leads to its Terms of Service: the reason it is no policy, in Spanish. */
+const TERMS_SHOP = 'fernleaf-candles.example';
 const messages = async (locale) => JSON.parse(await readFile(join(ROOT, `extension/src/_locales/${locale}/messages.json`), 'utf8'));
 
 let en;
@@ -18,7 +20,7 @@ let sites;
 
 before(async () => {
   [en, es] = await Promise.all([messages('en'), messages('es')]);
-  sites = await startSites({ [SHOP]: await shopRoutes(SHOP) });
+  sites = await startSites({ [SHOP]: await shopRoutes(SHOP), [TERMS_SHOP]: await termsShopRoutes(TERMS_SHOP) });
 });
 
 after(async () => {
@@ -86,6 +88,20 @@ test('Chromium in Spanish (--lang=es): the badge tooltip and the popup are in Sp
     assertSpanishOptions(await options.evaluate(auditLocalized, Object.keys(en)));
     await options.close();
     await page.close();
+
+    // A Terms page: the reader's reason code, said in Spanish in the badge tooltip and the popup.
+    const terms = await context.newPage();
+    await terms.goto(`http://${TERMS_SHOP}/`);
+    const [termsTab, termsState] = await settledTab(worker, terms.url());
+    assert.equal(termsState.status, 'not-policy');
+    assert.equal(termsState.report.document.reason_code, 'terms_page');
+    const termsBadge = await badge(worker, termsTab);
+    assert.ok(termsBadge.title.includes(es.reason_terms_page.message), termsBadge.title);
+    assert.ok(!termsBadge.title.includes(termsState.report.document.reason), 'not the reader\'s English words');
+    const termsPopup = await openPopup(context, extensionId, termsTab, 'not-policy');
+    assert.equal(await termsPopup.locator('.pl-reason').textContent(), es.reason_terms_page.message);
+    await termsPopup.close();
+    await terms.close();
   } finally {
     await chromium.close();
   }

@@ -21,6 +21,7 @@ const FAMILIES = {
   change: ['service', 'url', 'email', 'mechanism'].flatMap((v) => [`change_${v}_added`, `change_${v}_removed`]),
   request: ['ccpa_opt_out', 'unsubscribe', 'delete', 'gdpr_object'].flatMap((v) => [`request_subject_${v}`, `request_body_${v}`, `request_kind_${v}`]),
   include: ['name', 'email', 'address', 'phone', 'order_number', 'state_of_residence'].map((v) => `request_include_${v}`),
+  reason: ['too_little_text', 'not_english', 'terms_page', 'not_about_privacy'].map((v) => `reason_${v}`),
 };
 
 /** Every file of the extension's source tree (shared and per browser) with its text. */
