@@ -66,17 +66,22 @@ impl Pattern {
 /// whose matches holds a needle, these are the matches of a search of the
 /// whole text (a line's ends look to the pattern as the text's ends do).
 pub(crate) fn find_in_lines(re: &Pattern, text: &str, needles: &[&str]) -> Vec<Range<usize>> {
-    let mut lines: Vec<Range<usize>> = needles
+    let mut hits: Vec<usize> = needles
         .iter()
         .flat_map(|n| memchr::memmem::find_iter(text.as_bytes(), n.as_bytes()))
-        .map(|at| {
-            let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-            let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-            start..end
-        })
         .collect();
-    lines.sort_unstable_by_key(|l| l.start);
-    lines.dedup();
+    hits.sort_unstable();
+    // Each line once, found from its first hit: a long line with many hits
+    // is not scanned again for each.
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    for at in hits {
+        if lines.last().is_some_and(|l| at < l.end) {
+            continue;
+        }
+        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        lines.push(start..end);
+    }
     lines
         .into_iter()
         .flat_map(|l| {
