@@ -3,7 +3,7 @@
 //! after a lost line break ("…personalized-adsAdditionally,"), trailing
 //! punctuation, and obfuscated addresses ("art [at] example.com").
 
-use crate::text::Pattern;
+use crate::text::{find_around, Pattern};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -75,30 +75,17 @@ static TOOL_HOST: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Where [`BARE_URL`] matches in `text`. A match holds no white space and
-/// has a '/', so it lies inside one white-space-free run with a '/': only
-/// those runs are searched (the pattern has no literal prefix to skip ahead by).
-fn bare_urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let b = text.as_bytes();
-    let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let slash = from + memchr::memchr(b'/', &b[from..])?;
-        let start = b[..slash].iter().rposition(space).map_or(0, |p| p + 1);
-        let end = b[slash..]
-            .iter()
-            .position(space)
-            .map_or(b.len(), |p| slash + p);
-        from = end;
-        // `start` and `end` are next to ASCII bytes or the text's ends: char boundaries.
-        let run = &text[start..end];
-        Some(
-            BARE_URL
-                .find_iter(run)
-                .map(move |m| start + m.start..start + m.end)
-                .collect::<Vec<_>>(),
-        )
-    })
-    .flatten()
+/// has a '/', so only the white-space-free runs with a '/' are searched (the
+/// pattern has no literal prefix to skip ahead by).
+fn bare_urls(text: &str) -> std::vec::IntoIter<Range<usize>> {
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    find_around(
+        &BARE_URL,
+        text,
+        memchr::memchr_iter(b'/', text.as_bytes()),
+        space,
+    )
+    .into_iter()
 }
 
 /// Where the tool hosts stand in `lower` (lower-cased text), as whole words.

@@ -61,35 +61,52 @@ impl Pattern {
     }
 }
 
+/// The matches of `re` in `text`, searched for only in the pieces of text
+/// around `hits` (ascending byte offsets): a piece runs from the byte after
+/// the `separator` before a hit to the one after it. For a pattern whose
+/// matches never hold a separator and always hold a hit, these are the
+/// matches of a search of the whole text (a piece's ends look to the pattern
+/// as the text's ends do). Separators must be ASCII.
+pub(crate) fn find_around(
+    re: &Pattern,
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    separator: impl Fn(u8) -> bool,
+) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut piece_end = 0;
+    for at in hits {
+        // Each piece once, from its first hit: a long piece with many hits
+        // is not scanned again for each.
+        if at < piece_end {
+            continue;
+        }
+        let start = b[..at]
+            .iter()
+            .rposition(|&c| separator(c))
+            .map_or(0, |p| p + 1);
+        piece_end = b[at..]
+            .iter()
+            .position(|&c| separator(c))
+            .map_or(b.len(), |p| at + p);
+        // Next to ASCII separators or the text's ends: char boundaries.
+        let piece = &text[start..piece_end];
+        out.extend(re.find_iter(piece).map(|m| start + m.start..start + m.end));
+    }
+    out
+}
+
 /// The matches of `re` in `text`, searched for only on the lines that hold
-/// one of `needles`. For a pattern that never matches a line break, each of
-/// whose matches holds a needle, these are the matches of a search of the
-/// whole text (a line's ends look to the pattern as the text's ends do).
+/// one of `needles` (see [`find_around`]: for a pattern that never matches a
+/// line break, each of whose matches holds a needle).
 pub(crate) fn find_in_lines(re: &Pattern, text: &str, needles: &[&str]) -> Vec<Range<usize>> {
     let mut hits: Vec<usize> = needles
         .iter()
         .flat_map(|n| memchr::memmem::find_iter(text.as_bytes(), n.as_bytes()))
         .collect();
     hits.sort_unstable();
-    // Each line once, found from its first hit: a long line with many hits
-    // is not scanned again for each.
-    let mut lines: Vec<Range<usize>> = Vec::new();
-    for at in hits {
-        if lines.last().is_some_and(|l| at < l.end) {
-            continue;
-        }
-        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-        lines.push(start..end);
-    }
-    lines
-        .into_iter()
-        .flat_map(|l| {
-            re.find_iter(&text[l.clone()])
-                .map(move |m| l.start + m.start..l.start + m.end)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    find_around(re, text, hits, |c| c == b'\n')
 }
 
 /// Compile a pattern (see [`Pattern`]).
