@@ -23,6 +23,7 @@
 mod error;
 mod links;
 mod opt_out;
+mod pattern;
 mod policy;
 mod report;
 mod requests;

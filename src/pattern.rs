@@ -1,0 +1,618 @@
+//! Compiled patterns over policy text.
+//!
+//! A pattern is written as one regex (the tables stay readable), but a wide
+//! bounded gap such as `[^.;]{0,120}?` is not left to the automaton: a lazy
+//! DFA counts it out state by state, so the few patterns with such gaps cost
+//! more to warm up on the first page than all the others together. The gap is
+//! split out instead and matched in code: the parts before and after it are
+//! small automata, and the gap is a byte scan (see [`Branch`]).
+
+use regex::bytes::{Regex, RegexBuilder};
+use std::ops::Range;
+
+/// A compiled pattern over policy text, matched byte-wise in ASCII mode: `\b`,
+/// `\w` and `\s` are ASCII, `[^.;]` is any byte but those. Text is matched
+/// lowercased (see [`Document::lower`](crate::text::Document::lower)), so
+/// patterns are written in lower case. ASCII mode keeps the automata small
+/// (fast to build on the first call, in the browser too) and the lazy DFA fast
+/// on text full of curly quotes. Matches start and end on ASCII, so their
+/// offsets are char boundaries.
+pub(crate) struct Pattern(Matcher);
+
+enum Matcher {
+    /// One automaton for the whole pattern.
+    Whole(Regex),
+    /// The pattern's top-level alternatives, in its order: runs of plain
+    /// ones share an automaton, those with a wide gap are [`Branch`]es.
+    Branches(Vec<Branch>),
+}
+
+/// One alternative: `head`, then each step's gap and what follows it
+/// (`head[^.;]{0,60}?piece`). A plain alternative has no steps.
+///
+/// Each gap is tried as the regex tries it (shortest first, or longest),
+/// and each later start of the head and of every piece, but a head or piece
+/// that could end in more than one place at one start ("block cookies" and
+/// "block cookies cookies" for `block (?:\w+ ){0,2}?cookies`) is taken at its
+/// preferred end only: there the one regex may find a match this misses. The
+/// crate's tables give the same reports on every dev and bulk page either way.
+struct Branch {
+    head: Regex,
+    steps: Vec<Step>,
+}
+
+/// A gap of at most `max` bytes, none of them one of `stops`, then `piece`.
+struct Step {
+    stops: Vec<u8>,
+    max: usize,
+    /// `{0,n}?`: the shortest gap first; `{0,n}`: the longest.
+    lazy: bool,
+    piece: Regex,
+}
+
+/// Gaps at least this wide are matched in code (narrower ones cost the
+/// automaton little).
+const MIN_GAP: usize = 20;
+
+/// How far past the gap a piece may run: pieces are a few words, and the
+/// search for one stops here (at a non-word byte) however long the clause.
+const MAX_PIECE: usize = 200;
+
+impl Pattern {
+    /// Compile a pattern of this crate's own tables.
+    pub fn new(p: &str) -> Self {
+        let p = ascii_classes(p);
+        Pattern(match split(&p) {
+            Some(branches) => Matcher::Branches(branches),
+            None => Matcher::Whole(compile(&p)),
+        })
+    }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        match &self.0 {
+            Matcher::Whole(re) => re.is_match(s.as_bytes()),
+            Matcher::Branches(bs) => bs.iter().any(|b| b.find_at(s.as_bytes(), 0).is_some()),
+        }
+    }
+
+    pub fn find(&self, s: &str) -> Option<Range<usize>> {
+        self.find_iter(s).next()
+    }
+
+    pub fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        let hay = s.as_bytes();
+        let (whole, branches) = match &self.0 {
+            Matcher::Whole(re) => (Some(re.find_iter(hay).map(|m| m.range())), &[][..]),
+            Matcher::Branches(bs) => (None, &bs[..]),
+        };
+        let mut gapped = Leftmost {
+            hay,
+            branches,
+            next: vec![None; branches.len()],
+            at: 0,
+        };
+        let mut whole = whole;
+        std::iter::from_fn(move || match whole.as_mut() {
+            Some(it) => it.next(),
+            None => gapped.next(),
+        })
+    }
+}
+
+fn compile(p: &str) -> Regex {
+    RegexBuilder::new(p)
+        .unicode(false)
+        .build()
+        .expect("static pattern")
+}
+
+impl Branch {
+    /// The leftmost match of this alternative that starts at or after `from`.
+    fn find_at(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
+        let mut at = from;
+        while at <= hay.len() {
+            let m = self.head.find_at(hay, at)?;
+            if let Some(end) = self.rest(hay, m.end(), 0) {
+                return Some(m.start()..end);
+            }
+            // A later start may yet go on: the regex would try it too.
+            at = m.start() + 1;
+        }
+        None
+    }
+
+    /// Where `steps[k..]` end, their first gap starting at `from`; tried in
+    /// the order the regex tries them (shortest or longest gap first).
+    fn rest(&self, hay: &[u8], from: usize, k: usize) -> Option<usize> {
+        let Some(step) = self.steps.get(k) else {
+            return Some(from);
+        };
+        // The gap may hold no stop byte, and pieces none either (nor are
+        // they long): a piece starts by `last_start` and ends by `cut`, both
+        // at most MAX_PIECE bytes past the gap, so a long text with no stop
+        // in it is not scanned to its end for every head. `cut` is a stop
+        // or another non-word byte: `\b` reads the cut text as the whole.
+        let window = (from + step.max + MAX_PIECE).min(hay.len());
+        let (last_start, cut) = match hay[from..window]
+            .iter()
+            .position(|b| step.stops.contains(b))
+        {
+            Some(p) => ((from + p).min(from + step.max), from + p),
+            None => {
+                let cut = hay[window..]
+                    .iter()
+                    .take(MAX_PIECE)
+                    .position(|b| !b.is_ascii_alphanumeric() && *b != b'_')
+                    .map_or((window + MAX_PIECE).min(hay.len()), |p| window + p);
+                ((from + step.max).min(hay.len()), cut)
+            }
+        };
+        let hay_k = &hay[..cut];
+        let mut starts = Vec::new();
+        let mut at = from;
+        while at <= hay_k.len() {
+            let Some(m) = step.piece.find_at(hay_k, at) else {
+                break;
+            };
+            if m.start() > last_start {
+                break;
+            }
+            if step.lazy {
+                if let Some(end) = self.rest(hay, m.end(), k + 1) {
+                    return Some(end);
+                }
+            } else {
+                starts.push(m.end());
+            }
+            at = m.start() + 1;
+        }
+        starts
+            .into_iter()
+            .rev()
+            .find_map(|end| self.rest(hay, end, k + 1))
+    }
+}
+
+/// Leftmost-first over the branches, as the one regex would match: the
+/// earliest start wins, and at equal starts the earlier alternative.
+struct Leftmost<'a> {
+    hay: &'a [u8],
+    branches: &'a [Branch],
+    /// Each branch's next match as last found, valid while it starts at or
+    /// after `at` (so that a long text is not searched again for each match).
+    next: Vec<Option<Option<Range<usize>>>>,
+    at: usize,
+}
+
+impl Iterator for Leftmost<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        if self.at > self.hay.len() {
+            return None;
+        }
+        let mut best: Option<Range<usize>> = None;
+        for (b, next) in self.branches.iter().zip(self.next.iter_mut()) {
+            let stale = match next {
+                None => true,
+                Some(Some(m)) => m.start < self.at,
+                Some(None) => false,
+            };
+            if stale {
+                *next = Some(b.find_at(self.hay, self.at));
+            }
+            if let Some(Some(m)) = next {
+                if best.as_ref().is_none_or(|x| m.start < x.start) {
+                    best = Some(m.clone());
+                }
+            }
+        }
+        let m = best?;
+        // Matches are never empty (the tables have none that can be), but
+        // step on regardless, as the regex does.
+        self.at = if m.end > m.start { m.end } else { m.end + 1 };
+        Some(m)
+    }
+}
+
+/// Split a pattern at its top-level alternatives and at the wide gaps in
+/// them; `None` if it has no wide gap (one automaton does it all).
+fn split(p: &str) -> Option<Vec<Branch>> {
+    let (flags, body) = leading_flags(p);
+    let verbose = flags.contains('x') && !flags.contains("-x");
+    let mut out: Vec<Branch> = Vec::new();
+    let mut plain: Vec<&str> = Vec::new();
+    let mut any_gap = false;
+    for alt in alternatives(body, verbose) {
+        let Some((head, steps)) = gaps(alt, verbose) else {
+            plain.push(alt);
+            continue;
+        };
+        any_gap = true;
+        out.push(Branch {
+            head: compile(&format!("{flags}{head}")),
+            steps: steps
+                .into_iter()
+                .map(|(stops, max, lazy, piece)| Step {
+                    stops,
+                    max,
+                    lazy,
+                    piece: compile(&format!("{flags}{piece}")),
+                })
+                .collect(),
+        });
+    }
+    if !any_gap {
+        return None;
+    }
+    if !plain.is_empty() {
+        // One automaton for all the plain ones, searched first: a text is
+        // scanned once for them, not once per run between gapped ones. At
+        // one start, a plain alternative then wins over a gapped one listed
+        // before it (the reports on the dev and bulk pages are the same).
+        out.insert(
+            0,
+            Branch {
+                head: compile(&format!("{flags}(?:{})", plain.join("|"))),
+                steps: Vec::new(),
+            },
+        );
+    }
+    Some(out)
+}
+
+/// A leading flag group (`(?x)`, `(?i)`) and the rest.
+fn leading_flags(p: &str) -> (&str, &str) {
+    if let Some(rest) = p.strip_prefix("(?") {
+        if let Some(close) = rest.find(')') {
+            if rest[..close]
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '-')
+            {
+                return p.split_at(close + 3);
+            }
+        }
+    }
+    ("", p)
+}
+
+/// The byte offsets of `p`'s top-level characters: outside groups, class
+/// bodies, escapes and (in verbose mode) comments. A class's opening `[` at
+/// the top level is one.
+fn top_level(p: &str, verbose: bool) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let (mut depth, mut class, mut comment, mut escaped) = (0usize, false, false, false);
+    for (i, c) in p.char_indices() {
+        if comment {
+            comment = c != '\n';
+        } else if escaped {
+            escaped = false;
+        } else if class {
+            if c == '\\' {
+                escaped = true;
+            } else {
+                class = c != ']';
+            }
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '(' {
+            depth += 1;
+        } else if c == ')' {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            if verbose && c == '#' {
+                comment = true;
+            } else {
+                class = c == '[';
+                out.push((i, c));
+            }
+        } else if c == '[' {
+            class = true;
+        } else if verbose && c == '#' {
+            comment = true;
+        }
+    }
+    out
+}
+
+/// `p` cut at its top-level `|`s.
+fn alternatives(p: &str, verbose: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in top_level(p, verbose) {
+        if c == '|' {
+            out.push(&p[from..i]);
+            from = i + 1;
+        }
+    }
+    out.push(&p[from..]);
+    out
+}
+
+/// A gap and the piece after it: (stop bytes, widest gap, lazy, piece).
+type GapStep<'a> = (Vec<u8>, usize, bool, &'a str);
+
+/// An alternative cut at its wide top-level gaps (`[^.;]{0,120}?`): its
+/// head and steps, or `None` if it has none.
+fn gaps(alt: &str, verbose: bool) -> Option<(&str, Vec<GapStep<'_>>)> {
+    let mut found: Vec<(usize, usize, Vec<u8>, usize, bool)> = Vec::new();
+    for (at, c) in top_level(alt, verbose) {
+        if c == '[' {
+            if let Some((len, stops, max, lazy)) = read_gap(&alt[at..]) {
+                found.push((at, at + len, stops, max, lazy));
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let head = &alt[..found[0].0];
+    if head.trim().is_empty() {
+        return None;
+    }
+    let mut steps = Vec::new();
+    for (k, (_, end, stops, max, lazy)) in found.iter().enumerate() {
+        let next = found.get(k + 1).map_or(alt.len(), |f| f.0);
+        let piece = &alt[*end..next];
+        if piece.trim().is_empty() {
+            return None;
+        }
+        steps.push((stops.clone(), *max, *lazy, piece));
+    }
+    Some((head, steps))
+}
+
+/// `[^…]{0,n}` or `[^…]{0,n}?` at the start of `s`, over a plain set of
+/// ASCII punctuation, with `n` at least [`MIN_GAP`]: (its length, the set,
+/// n, lazy).
+fn read_gap(s: &str) -> Option<(usize, Vec<u8>, usize, bool)> {
+    let body_end = s.find(']')?;
+    let set = s[..body_end].strip_prefix("[^")?;
+    if set.is_empty()
+        || !set
+            .bytes()
+            .all(|b| b.is_ascii_punctuation() && !b"\\-[^".contains(&b))
+    {
+        return None;
+    }
+    let rest = &s[body_end + 1..];
+    let count = rest.strip_prefix("{0,")?;
+    let close = count.find('}')?;
+    let max: usize = count[..close].parse().ok()?;
+    if max < MIN_GAP {
+        return None;
+    }
+    let lazy = count[close + 1..].starts_with('?');
+    let len = body_end + 1 + 3 + close + 1 + usize::from(lazy);
+    Some((len, set.bytes().collect(), max, lazy))
+}
+
+/// The matches of `re` in `text`, searched for only in the pieces of text
+/// around `hits` (ascending byte offsets): a piece runs from the byte after
+/// the `separator` before a hit to the one after it. For a pattern whose
+/// matches never hold a separator and always hold a hit, these are the
+/// matches of a search of the whole text (a piece's ends look to the pattern
+/// as the text's ends do). Separators must be ASCII.
+pub(crate) fn find_around(
+    re: &Pattern,
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    separator: impl Fn(u8) -> bool,
+) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut piece_end = 0;
+    for at in hits {
+        // Each piece once, from its first hit: a long piece with many hits
+        // is not scanned again for each.
+        if at < piece_end {
+            continue;
+        }
+        let start = b[..at]
+            .iter()
+            .rposition(|&c| separator(c))
+            .map_or(0, |p| p + 1);
+        piece_end = b[at..]
+            .iter()
+            .position(|&c| separator(c))
+            .map_or(b.len(), |p| at + p);
+        // Next to ASCII separators or the text's ends: char boundaries.
+        let piece = &text[start..piece_end];
+        out.extend(re.find_iter(piece).map(|m| start + m.start..start + m.end));
+    }
+    out
+}
+
+/// The matches of `re` in `text`, searched for only on the lines that hold
+/// one of `needles` (see [`find_around`]: for a pattern that never matches a
+/// line break, each of whose matches holds a needle).
+pub(crate) fn find_in_lines(re: &Pattern, text: &str, needles: &[&str]) -> Vec<Range<usize>> {
+    let mut hits: Vec<usize> = needles
+        .iter()
+        .flat_map(|n| memchr::memmem::find_iter(text.as_bytes(), n.as_bytes()))
+        .collect();
+    hits.sort_unstable();
+    find_around(re, text, hits, |c| c == b'\n')
+}
+
+/// Compile a pattern (see [`Pattern`]).
+pub(crate) fn pattern(p: &str) -> Pattern {
+    Pattern::new(p)
+}
+
+/// ASCII mode cannot hold a character like `’` inside a class: rewrite
+/// `[x'’]` as `(?:[x']|’)`, which matches the same text.
+fn ascii_classes(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut chars = p.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            if let Some((_, n)) = chars.next() {
+                out.push(n);
+            }
+            continue;
+        }
+        if c != '[' {
+            out.push(c);
+            continue;
+        }
+        // Find the closing bracket (a ']' right after '[' or '[^' is literal).
+        let rest = &p[i + 1..];
+        let skip = if rest.starts_with("^]") {
+            2
+        } else {
+            usize::from(rest.starts_with(']'))
+        };
+        let Some(close) = rest[skip..].find(']').map(|e| e + skip) else {
+            out.push(c);
+            continue;
+        };
+        let body = &rest[..close];
+        let wide: Vec<char> = body.chars().filter(|ch| !ch.is_ascii()).collect();
+        if wide.is_empty() || body.starts_with('^') {
+            out.push('[');
+            out.push_str(body);
+            out.push(']');
+        } else {
+            let narrow: String = body.chars().filter(char::is_ascii).collect();
+            out.push_str("(?:");
+            if !narrow.is_empty() {
+                out.push('[');
+                out.push_str(&narrow);
+                out.push_str("]|");
+            }
+            let alts: Vec<String> = wide.iter().map(char::to_string).collect();
+            out.push_str(&alts.join("|"));
+            out.push(')');
+        }
+        let end = i + 1 + close + 1;
+        while chars.peek().is_some_and(|&(k, _)| k < end) {
+            chars.next();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_with_curly_quotes_become_alternations() {
+        assert_eq!(ascii_classes(r"n['’]t\b"), r"n(?:[']|’)t\b");
+        assert_eq!(ascii_classes(r"[^.;]{0,60}[“”]"), r"[^.;]{0,60}(?:“|”)");
+        assert!(pattern(r"we don['’]t sell").is_match("we don’t sell"));
+    }
+
+    #[test]
+    fn wide_gaps_are_split_out_and_narrow_ones_are_not() {
+        assert!(matches!(
+            pattern(r"\ba\b[^.;]{0,60}?\bb\b").0,
+            Matcher::Branches(_)
+        ));
+        assert!(matches!(
+            pattern(r"\ba\b[^.;]{0,5}?\bb\b").0,
+            Matcher::Whole(_)
+        ));
+        // Inside a group, a class of letters, or at the very end: left whole.
+        assert!(matches!(
+            pattern(r"(?:\ba[^.;]{0,60}b)").0,
+            Matcher::Whole(_)
+        ));
+        assert!(matches!(pattern(r"\ba[^a-z]{0,60}b").0, Matcher::Whole(_)));
+        assert!(matches!(pattern(r"\ba[^.;]{0,60}").0, Matcher::Whole(_)));
+        // A comment in verbose mode hides what looks like structure.
+        let (flags, body) = leading_flags("(?x)a # b|c\n|d");
+        assert_eq!(flags, "(?x)");
+        assert_eq!(alternatives(body, true), vec!["a # b|c\n", "d"]);
+    }
+
+    /// Patterns with wide gaps, lazy and greedy, one and two of them, beside
+    /// plain alternatives (the shapes the crate's tables use), each part of
+    /// which ends in one place (see [`Branch`]).
+    const GAPPED: &[&str] = &[
+        r"\bbrowsers?\b[^.;]{0,30}?\b(?:refuse|block|set (?:your|the))\w*\b|\bcookie settings\b|\b(?:block|clear)\w* (?:all )?cookies\b[^.;]{0,25}\bbrowser",
+        r"\b(?:we|us)\b[^.;:]{0,20}?\buse\w*\b[^.;:]{0,24}?\b(?:data|cookies?)\b|\bdata we collect\b",
+        r"(?x)\b(?:your|my)\ (?:online\ )?account\b[^.;]{0,30}\b(?:settings|page)\b
+            | \baccount\ settings\b",
+        r"\bopt[- ]?out of\b[^.;]{0,20}?[\x22“]?(?:sale|sharing)[\x22”]? of\b",
+    ];
+
+    const WORDS: &[&str] = &[
+        "we",
+        "us",
+        "use",
+        "used",
+        "your",
+        "my",
+        "the",
+        "account",
+        "settings",
+        "page",
+        "browser",
+        "browsers",
+        "refuse",
+        "blocking",
+        "block",
+        "clear",
+        "cookies",
+        "cookie",
+        "set",
+        "data",
+        "collect",
+        "opt",
+        "out",
+        "opt-out",
+        "of",
+        "sale",
+        "sharing",
+        "\u{201c}sale\u{201d}",
+        "a",
+        "very",
+        "long",
+        "word",
+        "online",
+        "opt out of",
+        "sale of",
+        ".",
+        ";",
+        ":",
+        ",",
+        "\n",
+    ];
+
+    /// The split pattern finds what the one regex finds, match for match.
+    #[test]
+    fn split_patterns_match_as_the_whole_regex_does() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for p in GAPPED {
+            let split = pattern(p);
+            assert!(matches!(split.0, Matcher::Branches(_)), "{p}");
+            let whole = compile(&ascii_classes(p));
+            let mut matched = 0;
+            for _ in 0..3000 {
+                let n = 5 + next() % 40;
+                let text: Vec<&str> = (0..n)
+                    .map(|_| WORDS[next() as usize % WORDS.len()])
+                    .collect();
+                let text = text.join(if next() % 3 == 0 { "  " } else { " " });
+                let want: Vec<_> = whole
+                    .find_iter(text.as_bytes())
+                    .map(|m| m.range())
+                    .collect();
+                let got: Vec<_> = split.find_iter(&text).collect();
+                assert_eq!(got, want, "{p} on {text:?}");
+                assert_eq!(split.is_match(&text), !want.is_empty());
+                matched += usize::from(!want.is_empty());
+            }
+            assert!(matched > 30, "{p}: only {matched} texts matched");
+        }
+    }
+}
