@@ -140,7 +140,9 @@ cmd_bench() {
   cmd_build
   step "cargo bench --bench analyze (criterion, native: one line per benchmark; details in target/criterion)"
   cargo bench --quiet --bench analyze -- --noplot --output-format bencher
-  step "node tests/bench/run.mjs (wasm in Chromium, sizes, content script; table also in target/bench-results.json)"
+  step "cargo build --release (CLI, for the paired CLI-vs-grep run)"
+  cargo build --release --quiet --bin policylens
+  step "node tests/bench/run.mjs (wasm in Chromium, CLI vs grep, sizes, content script; table also in target/bench-results.json)"
   node tests/bench/run.mjs
 }
 

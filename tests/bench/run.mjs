@@ -3,6 +3,7 @@
 // Benchmarks are not tests: a missed budget is reported as MISS and the exit code stays 0; only an error exits 1.
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -38,10 +39,73 @@ const LOADS = 8;
 const SAMPLING_US = 100;
 const SETTLE_TIMEOUT_MS = 20_000;
 
-const BUDGETS = { wasmLargestMs: 2, ratio: 2, nativeMBs: 50, gzipKB: 250, contentScriptMs: 5, secondPageMs: 1 };
+/** Issue 9's budgets (ratio: wasm against native, from the first speed issue). */
+const BUDGETS = { wasmInitMs: 30, firstCallMs: 20, wasmLargestMs: 2, ratio: 2, nativeMBs: 100, cliVsGrep: 20, gzipKB: 250, contentScriptMs: 5, secondPageMs: 1 };
+
+/**
+ * The paired CLI-vs-grep run: the CLI's --summary over a corpus against `grep -c -i -F -f` of
+ * policy keywords over the same files, alternated so that both see the same machine load. The
+ * corpus is ../shared/corpus/bulk (2,000 real shop policies) where it exists, or
+ * POLICYLENS_BULK, else the 52 fixture pages.
+ */
+const CLI = join(ROOT, 'target/release/policylens');
+const BULK = process.env.POLICYLENS_BULK ?? join(ROOT, '../shared/corpus/bulk');
+const GREP_KEYWORDS = ['privacy', 'personal information', 'cookies', 'third part', 'sell', 'share', 'opt out', 'opt-out',
+  'unsubscribe', 'do not track', 'analytics', 'advertising', 'california', 'consent', 'e-mail', 'collect', 'your rights', 'contact us'];
+const CLI_ROUNDS = 3;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const kb = (bytes) => bytes / 1000;
+
+// ---------------------------------------------------------------- CLI vs grep
+
+/** Wall time of one run of a command (its output discarded); exit codes 0 and 1 are both fine. */
+function timed(cmd, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error || (r.status !== 0 && r.status !== 1)) throw new Error(`${cmd} failed: ${r.error ?? r.stderr}`);
+  return ms;
+}
+
+async function cliVsGrep() {
+  let dir = BULK;
+  let names;
+  try {
+    names = (await readdir(dir)).filter((n) => /\.(txt|md|html)$/.test(n)).sort();
+  } catch {
+    names = [];
+  }
+  if (!names.length) {
+    dir = FIXTURES;
+    names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+  }
+  const files = names.map((n) => join(dir, n));
+  let bytes = 0;
+  for (const f of files) bytes += (await stat(f)).size;
+  const scratch = await mkdtemp(join(tmpdir(), 'policylens-grep-'));
+  const keywords = join(scratch, 'keywords.txt');
+  await writeFile(keywords, GREP_KEYWORDS.join('\n') + '\n');
+  const runs = { grep: [], cli1: [], cli: [] };
+  try {
+    for (let round = 0; round < CLI_ROUNDS; round++) {
+      runs.grep.push(timed('grep', ['-c', '-i', '-F', '-f', keywords, ...files]));
+      runs.cli1.push(timed(CLI, ['--summary', '--jobs', '1', ...files]));
+      runs.cli.push(timed(CLI, ['--summary', ...files]));
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return {
+    corpus: dir === FIXTURES ? 'tests/fixtures' : dir,
+    files: files.length,
+    bytes,
+    grep_ms: median(runs.grep),
+    cli_jobs1_ms: median(runs.cli1),
+    cli_ms: median(runs.cli),
+    cpus: cpus().length,
+  };
+}
 
 // ---------------------------------------------------------------- local servers
 
@@ -341,7 +405,7 @@ const ms = (x) => (x == null ? 'n/a' : `${x.toFixed(2)} ms`);
 const mbs = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} MB/s`);
 const ratioOrNull = (a, b) => (a != null && b ? a / b : null);
 
-function buildRows({ wasm, native, size, cs }) {
+function buildRows({ wasm, native, cli, size, cs }) {
   const rows = [];
   const row = (figure, value, budget = '', ok = undefined, key = undefined, number = undefined) =>
     rows.push({ figure, value, budget, result: ok === undefined ? '' : pass(ok), key, number });
@@ -349,9 +413,11 @@ function buildRows({ wasm, native, size, cs }) {
   row(`wasm in Chromium: largest policy (${L.name}, ${kb(L.bytes).toFixed(1)} KB), median of ${L.runs}`,
     `${ms(L.median_ms)} (p10 ${L.p10_ms.toFixed(2)}, p90 ${L.p90_ms.toFixed(2)}, min ${L.min_ms.toFixed(2)}); ${mbs(L.mb_per_s)}`,
     `<= ${BUDGETS.wasmLargestMs} ms`, L.median_ms <= BUDGETS.wasmLargestMs, 'wasm_largest_ms', L.median_ms);
-  row(`wasm in Chromium: first call (${wasm.first_call.name}, incl. regex compilation)`, ms(wasm.first_call.ms), '', undefined, 'wasm_first_call_ms', wasm.first_call.ms);
+  row(`wasm in Chromium: first call (${wasm.first_call.name}, incl. regex compilation)`, ms(wasm.first_call.ms),
+    `<= ${BUDGETS.firstCallMs} ms`, wasm.first_call.ms <= BUDGETS.firstCallMs, 'wasm_first_call_ms', wasm.first_call.ms);
   row(`wasm in Chromium: second call at once (${wasm.first_call.name}; setup paid, code not yet tiered up)`, ms(wasm.first_call.second_ms), '', undefined, 'wasm_second_call_ms', wasm.first_call.second_ms);
-  row('wasm in Chromium: init (fetch + compile + instantiate)', ms(wasm.init_ms), '', undefined, 'wasm_init_ms', wasm.init_ms);
+  row('wasm in Chromium: init (fetch + compile + instantiate)', ms(wasm.init_ms),
+    `<= ${BUDGETS.wasmInitMs} ms`, wasm.init_ms <= BUDGETS.wasmInitMs, 'wasm_init_ms', wasm.init_ms);
   row(`wasm in Chromium: ${wasm.all.name} (${kb(wasm.all.bytes).toFixed(1)} KB), sum of medians`, `${ms(wasm.all.median_ms)}; ${mbs(wasm.all.mb_per_s)}`, '', undefined, 'wasm_all_ms', wasm.all.median_ms);
   for (const p of wasm.policies) {
     row(`  wasm: ${p.name} (${kb(p.bytes).toFixed(1)} KB), ${p.runs} runs`,
@@ -364,6 +430,14 @@ function buildRows({ wasm, native, size, cs }) {
     `>= ${BUDGETS.nativeMBs} MB/s`, na ? na.mb_per_s >= BUDGETS.nativeMBs : null, 'native_all_mb_per_s', na?.mb_per_s);
   for (const b of native.others) {
     row(`  native: ${b.group}/${b.id}`, b.mb_per_s ? `${ms(b.ms)}; ${mbs(b.mb_per_s)}` : ms(b.ms), '', undefined, `native_${b.group}/${b.id}_ms`, b.ms);
+  }
+  if (cli) {
+    const what = `${cli.files} pages, ${(cli.bytes / 1e6).toFixed(1)} MB of ${cli.corpus}`;
+    const r1 = cli.cli_jobs1_ms / cli.grep_ms;
+    row(`CLI --summary --jobs 1 vs grep -c -i -F -f (${GREP_KEYWORDS.length} keywords), ${what}, paired, median of ${CLI_ROUNDS}`,
+      `${ms(cli.cli_jobs1_ms)} vs ${ms(cli.grep_ms)}: ${r1.toFixed(1)}x; ${mbs(cli.bytes / 1e3 / cli.cli_jobs1_ms)}`,
+      `<= ${BUDGETS.cliVsGrep}x`, r1 <= BUDGETS.cliVsGrep, 'cli_jobs1_vs_grep', r1);
+    row(`  CLI --summary on all ${cli.cpus} cores, same pages`, `${ms(cli.cli_ms)}: ${(cli.cli_ms / cli.grep_ms).toFixed(1)}x grep`, '', undefined, 'cli_vs_grep', cli.cli_ms / cli.grep_ms);
   }
   // The ratios compare like with like only if both sides read the same text.
   const rLargest = nl?.bytes === L.bytes ? ratioOrNull(L.median_ms, nl.ms) : null;
@@ -405,6 +479,7 @@ async function main() {
   const wasm = await wasmInChromium(fixtureNames);
   const native = await nativeFigures();
   if (!native.all || !native.largest) console.error('warning: no criterion results under target/criterion/analyze (run `cargo bench --bench analyze` first)');
+  const cli = await cliVsGrep();
   const size = await sizes();
   const shop = await shopSite(fixtureNames);
   let cs;
@@ -413,7 +488,7 @@ async function main() {
   } finally {
     await shop.close();
   }
-  const rows = buildRows({ wasm, native, size, cs });
+  const rows = buildRows({ wasm, native, cli, size, cs });
   const header = `policylens ${wasm.version} benchmarks: Chromium ${wasm.chromium}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); KB = 1000 bytes, MB = 10^6 bytes; ` +
     `timer ${wasm.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs'}`;
   printTable(rows, header);
@@ -422,7 +497,7 @@ async function main() {
     header,
     budgets: BUDGETS,
     rows: rows.map(({ figure, value, budget, result, key, number }) => ({ figure, value, budget, result, key, number })),
-    raw: { wasm, native, size, content_script: cs },
+    raw: { wasm, native, cli, size, content_script: cs },
   };
   await writeFile(OUT_JSON, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`(also written to ${OUT_JSON.slice(ROOT.length + 1)})`);
