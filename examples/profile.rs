@@ -4,7 +4,9 @@
 //! cargo build --profile profiling --example profile
 //! valgrind --tool=callgrind target/profiling/examples/profile [PASSES]
 //! ```
-//! Analyzes every fixture policy PASSES times (default 4) and prints the bytes read.
+//! Analyzes every fixture policy PASSES times (default 4) and prints the bytes read. With a
+//! second argument `prepare`, calls `policylens::prepare()` first (what the extension does
+//! while a policy is being fetched): `profile 0 prepare` is the cost of that alone.
 
 fn main() {
     let passes: usize = std::env::args()
@@ -22,6 +24,9 @@ fn main() {
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
+    if std::env::args().nth(2).as_deref() == Some("prepare") {
+        policylens::prepare();
+    }
     let mut bytes = 0;
     for _ in 0..passes {
         for text in &texts {

@@ -32,11 +32,11 @@ mod statements;
 mod text;
 mod tracking;
 mod vendors;
-/// The JavaScript API (wasm32 only): `analyzePage`, `analyzeText`, `version`.
+/// The JavaScript API (wasm32 only): `analyzePage`, `analyzeText`, `prepare`, `version`.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm_api {
-    pub use crate::wasm::{analyze_page, analyze_text, version};
+    pub use crate::wasm::{analyze_page, analyze_text, prepare, version};
 }
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -48,6 +48,21 @@ pub use report::{
 };
 pub use requests::{OptOutRequest, RequestItem};
 pub use statements::{Act, Actor, Data, Kind, Modality, Polarity, Purpose, Recipient, Strength};
+
+/// Build every pattern and table the reader uses, now instead of during the
+/// first analysis: most of a first call's cost (about 100 M of its 165 M
+/// instructions of set-up, natively). The extension calls it when it learns a
+/// policy is on its way, so that the set-up runs while the page fetches the
+/// policy rather than after. Cheap once done; reports are the same either way.
+pub fn prepare() {
+    links::prepare();
+    opt_out::prepare();
+    policy::prepare();
+    requests::prepare();
+    selling::prepare();
+    statements::prepare();
+    tracking::prepare();
+}
 
 /// How much text is read. Real policies run to 80 KB; a page beyond this is
 /// cut here (and `document.truncated` says so), which bounds the time a
@@ -244,6 +259,49 @@ fn cap(text: &str, max: usize) -> (&str, bool) {
 
 #[cfg(test)]
 mod tests {
+
+    /// `prepare` builds every lazily built table: each module's `prepare`
+    /// forces each of its `static …: LazyLock` (a new one must be added there).
+    #[test]
+    fn prepare_forces_every_lazy_static() {
+        let modules = [
+            ("links", include_str!("links.rs")),
+            ("opt_out", include_str!("opt_out.rs")),
+            ("policy", include_str!("policy.rs")),
+            ("requests", include_str!("requests.rs")),
+            ("selling", include_str!("selling.rs")),
+            ("statements", include_str!("statements.rs")),
+            ("tracking", include_str!("tracking.rs")),
+            ("text", include_str!("text.rs")),
+            ("pattern", include_str!("pattern.rs")),
+            ("vendors", include_str!("vendors.rs")),
+            ("report", include_str!("report.rs")),
+        ];
+        let mut seen = 0;
+        for (name, src) in modules {
+            let body = src
+                .find("pub(crate) fn prepare() {")
+                .map(|at| &src[at..at + src[at..].find("\n}\n").unwrap_or(0)])
+                .unwrap_or("");
+            for (at, _) in src.match_indices("static ") {
+                let rest = &src[at + "static ".len()..];
+                let Some((ident, ty)) = rest.split_once(':') else {
+                    continue;
+                };
+                if ty.trim_start().starts_with("LazyLock") {
+                    seen += 1;
+                    assert!(
+                        body.contains(&format!("LazyLock::force(&{ident});")),
+                        "{name}.rs: prepare() does not build {ident}"
+                    );
+                }
+            }
+        }
+        assert!(seen > 60, "only {seen} lazy statics found");
+        // Building them all panics on no pattern (each is built the same way on first use).
+        prepare();
+        prepare();
+    }
     use super::*;
 
     #[test]

@@ -337,6 +337,16 @@ pub(crate) fn url_key(url: &str) -> String {
     u.trim_end_matches('/').to_string()
 }
 
+/// Build this module's patterns and tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&URL);
+    LazyLock::force(&BARE_URL);
+    LazyLock::force(&TOOL_HOST);
+    LazyLock::force(&EMAIL);
+    LazyLock::force(&OBFUSCATED_EMAIL);
+    LazyLock::force(&GLUED_WORD_TAIL);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -483,6 +483,26 @@ fn qualifies(doc: &Document, mechanism: Mechanism, re: &Pattern, i: usize) -> bo
     }
 }
 
+/// Build this module's patterns and tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&CHOICE_WORDS);
+    LazyLock::force(&OPT_OUT_TOOL_URL);
+    LazyLock::force(&NOT_A_CHOICE_URL);
+    LazyLock::force(&COOKIE_HELP_URL);
+    LazyLock::force(&COOKIE_ACTION);
+    LazyLock::force(&NOT_AN_ACTION);
+    LazyLock::force(&INFO_URL);
+    LazyLock::force(&ACTION);
+    LazyLock::force(&COPY_ONLY);
+    LazyLock::force(&UNRELATED_EMAIL_CONTEXT);
+    LazyLock::force(&PRIVACY_EMAIL_CONTEXT);
+    LazyLock::force(&MECHANISMS);
+    LazyLock::force(&FUTURE_OR_CONDITIONAL);
+    LazyLock::force(&INSTRUCTION);
+    LazyLock::force(&CONTACT_PURPOSE);
+    LazyLock::force(&CLAUSE_END);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,6 +212,14 @@ fn terms_page(doc: &Document, statements: &[Statement]) -> bool {
     PRACTICE.find_iter(&doc.lower).count() + denials < MIN_PRACTICES
 }
 
+/// Build this module's patterns and tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&TOPICS);
+    LazyLock::force(&SELF_TERMS);
+    LazyLock::force(&SELF_POLICY);
+    LazyLock::force(&PRACTICE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

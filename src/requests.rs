@@ -977,6 +977,32 @@ fn last_word(s: &str) -> Option<&str> {
     Some(&s[start..])
 }
 
+/// Build this module's patterns and tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&CUE);
+    LazyLock::force(&SUBJECT_SLOT);
+    LazyLock::force(&BEFORE_SLOT);
+    LazyLock::force(&AFTER_SLOT);
+    LazyLock::force(&UNQUOTED_LEAD);
+    LazyLock::force(&REQUIREMENT);
+    LazyLock::force(&IMPERATIVE);
+    LazyLock::force(&COORDINATED);
+    LazyLock::force(&INSTRUCTION);
+    LazyLock::force(&WITH_ITEMS);
+    LazyLock::force(&CONTACT_VERB);
+    LazyLock::force(&WE_COLLECT);
+    LazyLock::force(&CLAUSE_END);
+    LazyLock::force(&REQUEST_WORDS);
+    LazyLock::force(&STRONG_REQUEST_WORDS);
+    LazyLock::force(&RIGHTS_WORDS);
+    LazyLock::force(&OTHER_PURPOSE);
+    LazyLock::force(&NOT_PRIVACY);
+    LazyLock::force(&SHOP_SENT);
+    LazyLock::force(&ITEM);
+    LazyLock::force(&PRIVACY_WORDS);
+    LazyLock::force(&WITH_SLOT);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -139,6 +139,13 @@ fn do_not_sell_offers(doc: &Document) -> Vec<usize> {
     offers
 }
 
+/// Build this module's patterns and tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&DNS_OFFER);
+    LazyLock::force(&INSTRUCTION);
+    LazyLock::force(&FOLLOW_UP);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

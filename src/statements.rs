@@ -1606,16 +1606,17 @@ fn read_purpose(span: &[Word]) -> Purpose {
 /// [`PURPOSES`] by first word: (rank in the table, the other words, the purpose).
 type PurposeIndex = FastMap<&'static str, Vec<(usize, &'static [&'static str], Purpose)>>;
 
+/// The phrases indexed by first word: each word of a span is looked up once.
+static BY_FIRST: LazyLock<PurposeIndex> = LazyLock::new(|| {
+    let mut m: PurposeIndex = FastMap::default();
+    for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
+        m.entry(seq[0]).or_default().push((rank, &seq[1..], *p));
+    }
+    m
+});
+
 /// The first purpose phrase of [`PURPOSES`] that occurs.
 fn first_purpose(span: &[Word]) -> Purpose {
-    // The phrases indexed by first word: each word of the span is looked up once.
-    static BY_FIRST: LazyLock<PurposeIndex> = LazyLock::new(|| {
-        let mut m: PurposeIndex = FastMap::default();
-        for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
-            m.entry(seq[0]).or_default().push((rank, &seq[1..], *p));
-        }
-        m
-    });
     let mut best: Option<(usize, Purpose)> = None;
     for (i, w) in span.iter().enumerate() {
         if !w.lex.purpose_start {
@@ -1879,6 +1880,13 @@ impl Statement {
         };
         format!("{label}: {core}{how}")
     }
+}
+
+/// Build this module's patterns and tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&LEXICON);
+    LazyLock::force(&SENTENCE_PHRASES);
+    LazyLock::force(&BY_FIRST);
 }
 
 #[cfg(test)]

@@ -565,6 +565,27 @@ fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
     (DoNotTrack::NotMentioned, Vec::new())
 }
 
+/// Build this module's patterns and tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&COOKIES);
+    LazyLock::force(&NO_COOKIES);
+    LazyLock::force(&WEB_BEACONS);
+    LazyLock::force(&ANALYTICS);
+    LazyLock::force(&TARGETED_ADS);
+    LazyLock::force(&DENIES_TRACKING);
+    LazyLock::force(&VENDOR_INDEX);
+    LazyLock::force(&GOOGLE_SERVES_ADS);
+    LazyLock::force(&NAMED_SERVICE);
+    LazyLock::force(&USE_VERB);
+    LazyLock::force(&TRACKING_WORD);
+    LazyLock::force(&OPT_OUT_TALK);
+    LazyLock::force(&SOCIAL_USE);
+    LazyLock::force(&DNT_MENTION);
+    LazyLock::force(&DNT_REFUSED);
+    LazyLock::force(&DNT_HONORED);
+    LazyLock::force(&GPC);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

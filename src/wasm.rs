@@ -77,6 +77,14 @@ pub fn analyze_text(text: &str) -> Result<JsValue, JsValue> {
     to_js(&report)
 }
 
+/// Build the reader's patterns now, so that the next analysis does not
+/// (see the crate's `prepare`). Safe to call at any time, and cheap once done.
+#[wasm_bindgen]
+pub fn prepare() {
+    init();
+    crate::prepare();
+}
+
 /// The crate version and report schema version, e.g. "0.1.0 (schema 1)".
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -50,3 +50,13 @@ fn the_exported_functions_return_js_objects_and_throw_on_bad_input() {
     let not_a_page = JsValue::from_f64(42.0);
     assert!(policylens::wasm_api::analyze_page(not_a_page).is_err());
 }
+
+#[wasm_bindgen_test]
+fn prepare_builds_the_reader_and_changes_no_report() {
+    let before = policylens::wasm_api::analyze_text(CRYPJAMA).unwrap();
+    policylens::wasm_api::prepare();
+    policylens::wasm_api::prepare();
+    let after = policylens::wasm_api::analyze_text(CRYPJAMA).unwrap();
+    let json = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&after), json(&before));
+}

@@ -1,5 +1,5 @@
 // The paste page: analyzes the pasted policy with the wasm core, renders the report (pkg/render.js, shared with the extension) and marks the deciding sentences in the text.
-import init, { analyzePage, version } from './pkg/policylens.js';
+import init, { analyzePage, prepare, version } from './pkg/policylens.js';
 import { useMessages } from './pkg/i18n.js';
 import { el, renderReport } from './pkg/render.js';
 
@@ -11,6 +11,9 @@ const ready = Promise.all([
     return response.json();
   }).then(useMessages),
 ]);
+
+// Build the reader's patterns while the visitor pastes, so that the first Analyze does not wait for them.
+ready.then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => prepare())).catch(() => {});
 
 const textarea = document.getElementById('policy');
 const status = document.getElementById('status');

@@ -20,6 +20,7 @@ const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The q-quantile of sorted times (nearest rank). */
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+const medianOf = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5);
 
 /** Time `runs` calls of analyzeText(text) after `warmup` untimed ones; ms figures and MB/s (10^6 bytes) at the median. */
 function timeSeries(name, text, bytes, warmup, runs) {
@@ -45,6 +46,26 @@ function addRow(r) {
     tr.append(Object.assign(document.createElement('td'), { textContent: String(cell) }));
   }
   document.querySelector('#results tbody').append(tr);
+}
+
+/** Fresh wasm instances per kind of first call (each in its own worker). */
+const FRESH_ROUNDS = 5;
+
+/** One first call on a new wasm instance in a worker: { initMs, prepareMs, firstMs }. */
+function freshFirstCall(text, prepareFirst) {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./bench-worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      worker.terminate();
+      if (data.error) fail(new Error(data.error));
+      else done(data);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      fail(new Error(`bench worker: ${event.message}`));
+    };
+    worker.postMessage({ text, prepareFirst });
+  });
 }
 
 async function run() {
@@ -74,6 +95,22 @@ async function run() {
   const s0 = performance.now();
   analyzeText(largest.text);
   const secondCallMs = performance.now() - s0;
+
+  // The same first call on fresh instances in workers, with prepare() first and without, a few
+  // times each (alternated): what the extension's prepare-while-fetching saves.
+  status.textContent = 'Timing first calls on fresh instances…';
+  const fresh = { cold: [], prepared: [], prepare: [] };
+  for (let round = 0; round < FRESH_ROUNDS; round++) {
+    for (const prepareFirst of [false, true]) {
+      const r = await freshFirstCall(largest.text, prepareFirst);
+      if (prepareFirst) {
+        fresh.prepared.push(r.firstMs);
+        fresh.prepare.push(r.prepareMs);
+      } else {
+        fresh.cold.push(r.firstMs);
+      }
+    }
+  }
 
   status.textContent = 'Warming up…';
   await breathe();
@@ -111,6 +148,12 @@ async function run() {
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     init_ms: round(initMs),
     first_call: { name: largest.name, bytes: largest.bytes, ms: round(firstCallMs), second_ms: round(secondCallMs) },
+    fresh_instances: {
+      rounds: FRESH_ROUNDS,
+      cold_first_call_ms: round(medianOf(fresh.cold)),
+      prepare_ms: round(medianOf(fresh.prepare)),
+      first_call_after_prepare_ms: round(medianOf(fresh.prepared)),
+    },
     largest: largestSeries,
     policies: perPolicy,
     all,

@@ -1,5 +1,5 @@
 // Background: the one message switchboard. Analyzes policies with the wasm core, caches reports per site, keeps per-tab state and sets each tab's badge from it.
-import init, { analyzePage } from './pkg/policylens.js';
+import init, { analyzePage, prepare } from './pkg/policylens.js';
 import { badgeFor } from './badge.js';
 import { isChanges, mergeReading, pendingChanges } from './changes.js';
 import { t } from './i18n.js';
@@ -67,6 +67,20 @@ function loadWasm() {
     throw error;
   });
   return wasmReady;
+}
+
+let readerPrepared = null;
+/**
+ * Build the reader's patterns (most of a first analysis's cost) once per worker life, when a
+ * content script has said its site's report is not cached: the policy is then on its way, and
+ * this runs while the page fetches it instead of after.
+ */
+function prepareReader() {
+  readerPrepared ??= loadWasm().then(() => prepare()).catch((error) => {
+    readerPrepared = null;
+    console.warn(`policylens: could not prepare the reader: ${error?.message ?? error}`);
+  });
+  return readerPrepared;
 }
 
 async function getState(tabId) {
@@ -249,7 +263,10 @@ async function onAnalyze(tabId, site, page, gpc) {
  */
 async function onCached(tabId, site) {
   const entry = await freshEntry(site);
-  if (!entry) return { cached: false };
+  if (!entry) {
+    setTimeout(prepareReader, 0); // after this answer is on its way
+    return { cached: false };
+  }
   latestRun.set(tabId, Symbol('cached')); // an analysis still running for an earlier page must not overwrite this
   await setState(tabId, readState(site, entry, undefined));
   return { cached: true };
