@@ -22,8 +22,8 @@ pub(crate) struct Pattern(Matcher);
 enum Matcher {
     /// One automaton for the whole pattern.
     Whole(Regex),
-    /// The pattern's top-level alternatives, in its order: runs of plain
-    /// ones share an automaton, those with a wide gap are [`Branch`]es.
+    /// The pattern's top-level alternatives: the plain ones together in one
+    /// automaton (searched first), then each one with a wide gap, in order.
     Branches(Vec<Branch>),
 }
 
