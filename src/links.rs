@@ -339,12 +339,14 @@ pub(crate) fn url_key(url: &str) -> String {
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
-    LazyLock::force(&URL);
-    LazyLock::force(&BARE_URL);
-    LazyLock::force(&TOOL_HOST);
-    LazyLock::force(&EMAIL);
-    LazyLock::force(&OBFUSCATED_EMAIL);
-    LazyLock::force(&GLUED_WORD_TAIL);
+    force![
+        URL,
+        BARE_URL,
+        TOOL_HOST,
+        EMAIL,
+        OBFUSCATED_EMAIL,
+        GLUED_WORD_TAIL
+    ];
 }
 
 #[cfg(test)]

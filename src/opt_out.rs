@@ -485,22 +485,24 @@ fn qualifies(doc: &Document, mechanism: Mechanism, re: &Pattern, i: usize) -> bo
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
-    LazyLock::force(&CHOICE_WORDS);
-    LazyLock::force(&OPT_OUT_TOOL_URL);
-    LazyLock::force(&NOT_A_CHOICE_URL);
-    LazyLock::force(&COOKIE_HELP_URL);
-    LazyLock::force(&COOKIE_ACTION);
-    LazyLock::force(&NOT_AN_ACTION);
-    LazyLock::force(&INFO_URL);
-    LazyLock::force(&ACTION);
-    LazyLock::force(&COPY_ONLY);
-    LazyLock::force(&UNRELATED_EMAIL_CONTEXT);
-    LazyLock::force(&PRIVACY_EMAIL_CONTEXT);
-    LazyLock::force(&MECHANISMS);
-    LazyLock::force(&FUTURE_OR_CONDITIONAL);
-    LazyLock::force(&INSTRUCTION);
-    LazyLock::force(&CONTACT_PURPOSE);
-    LazyLock::force(&CLAUSE_END);
+    force![
+        CHOICE_WORDS,
+        OPT_OUT_TOOL_URL,
+        NOT_A_CHOICE_URL,
+        COOKIE_HELP_URL,
+        COOKIE_ACTION,
+        NOT_AN_ACTION,
+        INFO_URL,
+        ACTION,
+        COPY_ONLY,
+        UNRELATED_EMAIL_CONTEXT,
+        PRIVACY_EMAIL_CONTEXT,
+        MECHANISMS,
+        FUTURE_OR_CONDITIONAL,
+        INSTRUCTION,
+        CONTACT_PURPOSE,
+        CLAUSE_END
+    ];
 }
 
 #[cfg(test)]

@@ -214,10 +214,7 @@ fn terms_page(doc: &Document, statements: &[Statement]) -> bool {
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
-    LazyLock::force(&TOPICS);
-    LazyLock::force(&SELF_TERMS);
-    LazyLock::force(&SELF_POLICY);
-    LazyLock::force(&PRACTICE);
+    force![TOPICS, SELF_TERMS, SELF_POLICY, PRACTICE];
 }
 
 #[cfg(test)]

@@ -979,28 +979,30 @@ fn last_word(s: &str) -> Option<&str> {
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
-    LazyLock::force(&CUE);
-    LazyLock::force(&SUBJECT_SLOT);
-    LazyLock::force(&BEFORE_SLOT);
-    LazyLock::force(&AFTER_SLOT);
-    LazyLock::force(&UNQUOTED_LEAD);
-    LazyLock::force(&REQUIREMENT);
-    LazyLock::force(&IMPERATIVE);
-    LazyLock::force(&COORDINATED);
-    LazyLock::force(&INSTRUCTION);
-    LazyLock::force(&WITH_ITEMS);
-    LazyLock::force(&CONTACT_VERB);
-    LazyLock::force(&WE_COLLECT);
-    LazyLock::force(&CLAUSE_END);
-    LazyLock::force(&REQUEST_WORDS);
-    LazyLock::force(&STRONG_REQUEST_WORDS);
-    LazyLock::force(&RIGHTS_WORDS);
-    LazyLock::force(&OTHER_PURPOSE);
-    LazyLock::force(&NOT_PRIVACY);
-    LazyLock::force(&SHOP_SENT);
-    LazyLock::force(&ITEM);
-    LazyLock::force(&PRIVACY_WORDS);
-    LazyLock::force(&WITH_SLOT);
+    force![
+        CUE,
+        SUBJECT_SLOT,
+        BEFORE_SLOT,
+        AFTER_SLOT,
+        UNQUOTED_LEAD,
+        REQUIREMENT,
+        IMPERATIVE,
+        COORDINATED,
+        INSTRUCTION,
+        WITH_ITEMS,
+        CONTACT_VERB,
+        WE_COLLECT,
+        CLAUSE_END,
+        REQUEST_WORDS,
+        STRONG_REQUEST_WORDS,
+        RIGHTS_WORDS,
+        OTHER_PURPOSE,
+        NOT_PRIVACY,
+        SHOP_SENT,
+        ITEM,
+        PRIVACY_WORDS,
+        WITH_SLOT
+    ];
 }
 
 #[cfg(test)]

@@ -141,9 +141,7 @@ fn do_not_sell_offers(doc: &Document) -> Vec<usize> {
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
-    LazyLock::force(&DNS_OFFER);
-    LazyLock::force(&INSTRUCTION);
-    LazyLock::force(&FOLLOW_UP);
+    force![DNS_OFFER, INSTRUCTION, FOLLOW_UP];
 }
 
 #[cfg(test)]

@@ -1884,9 +1884,7 @@ impl Statement {
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
-    LazyLock::force(&LEXICON);
-    LazyLock::force(&SENTENCE_PHRASES);
-    LazyLock::force(&BY_FIRST);
+    force![LEXICON, SENTENCE_PHRASES, BY_FIRST];
 }
 
 #[cfg(test)]

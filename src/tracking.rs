@@ -567,23 +567,25 @@ fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
-    LazyLock::force(&COOKIES);
-    LazyLock::force(&NO_COOKIES);
-    LazyLock::force(&WEB_BEACONS);
-    LazyLock::force(&ANALYTICS);
-    LazyLock::force(&TARGETED_ADS);
-    LazyLock::force(&DENIES_TRACKING);
-    LazyLock::force(&VENDOR_INDEX);
-    LazyLock::force(&GOOGLE_SERVES_ADS);
-    LazyLock::force(&NAMED_SERVICE);
-    LazyLock::force(&USE_VERB);
-    LazyLock::force(&TRACKING_WORD);
-    LazyLock::force(&OPT_OUT_TALK);
-    LazyLock::force(&SOCIAL_USE);
-    LazyLock::force(&DNT_MENTION);
-    LazyLock::force(&DNT_REFUSED);
-    LazyLock::force(&DNT_HONORED);
-    LazyLock::force(&GPC);
+    force![
+        COOKIES,
+        NO_COOKIES,
+        WEB_BEACONS,
+        ANALYTICS,
+        TARGETED_ADS,
+        DENIES_TRACKING,
+        VENDOR_INDEX,
+        GOOGLE_SERVES_ADS,
+        NAMED_SERVICE,
+        USE_VERB,
+        TRACKING_WORD,
+        OPT_OUT_TALK,
+        SOCIAL_USE,
+        DNT_MENTION,
+        DNT_REFUSED,
+        DNT_HONORED,
+        GPC
+    ];
 }
 
 #[cfg(test)]
