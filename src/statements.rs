@@ -612,7 +612,7 @@ impl std::hash::Hasher for Fnv {
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Every lexicon word and what the tables say of it.
-static LEXICON: LazyLock<FastMap<&'static str, Lex>> = LazyLock::new(|| {
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut m: FastMap<&'static str, Lex> = FastMap::default();
     for (w, a) in ACTS {
         m.entry(w).or_default().act = Some(*a);
@@ -647,8 +647,63 @@ static LEXICON: LazyLock<FastMap<&'static str, Lex>> = LazyLock::new(|| {
     for first in crate::vendors::first_words() {
         m.entry(first).or_default().vendor_start = true;
     }
-    m
+    Lexicon::new(&m)
 });
+
+/// FNV-1a of a word's bytes, as the tokenizer computes it while it cuts the word.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// The lexicon as an open-addressing table keyed by the words' [`fnv`] hash:
+/// the tokenizer hashes each word while it cuts it, so a look-up is a probe
+/// or two and one comparison (a `HashMap` hashed every word a second time).
+struct Lexicon {
+    slots: Vec<(u64, &'static str, Lex)>,
+    mask: usize,
+}
+
+impl Lexicon {
+    fn new(words: &FastMap<&'static str, Lex>) -> Self {
+        // At most half full, so a miss ends at an empty slot within a probe or two.
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0, "", Lex::default()); size];
+        for (&w, &lex) in words {
+            let h = fnv(w.as_bytes());
+            let mut i = h as usize & (size - 1);
+            while !slots[i].1.is_empty() {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, w, lex);
+        }
+        Lexicon {
+            slots,
+            mask: size - 1,
+        }
+    }
+
+    /// The entry of word `w`, whose [`fnv`] hash is `h`.
+    #[inline]
+    fn get(&self, h: u64, w: &str) -> Lex {
+        let mut i = h as usize & self.mask;
+        loop {
+            let (sh, key, lex) = &self.slots[i];
+            if key.is_empty() {
+                return Lex::default();
+            }
+            if *sh == h && *key == w {
+                return *lex;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
 
 /// What a sentence-level phrase says of the whole sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -729,15 +784,6 @@ pub(crate) fn fold(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The lexicon's entry for a word ("don't", "can’t" are negations).
-fn lex(w: &str) -> Lex {
-    let mut l = LEXICON.get(fold(w).as_ref()).copied().unwrap_or_default();
-    if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
-        l.negation = true;
-    }
-    l
-}
-
 /// The words of the whole document, cut once: the statement reader reads
 /// each sentence's slice of them and the vendor table is looked up word by
 /// word, so the text is tokenised (and each word looked up) a single time.
@@ -760,57 +806,118 @@ pub(crate) fn words<'a>(lower: &'a str, item: bool, out: &mut Vec<Word<'a>>) {
 /// looking them up (this builds the lexicon itself).
 pub(crate) fn table_words(phrase: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    cut(phrase, 0..phrase.len(), |w, _| out.push(w));
+    cut(phrase, 0..phrase.len(), |w, _, _| out.push(w));
     out.retain(|w| !matches!(*w, "," | ";" | ":" | "(" | ")" | "?"));
     out
 }
 
-/// Cut `lower[range]` into words and marks, with their offsets in `lower`.
+/// Cut `lower[range]` into words and marks, with their offsets in `lower`,
+/// and look each word up in the lexicon.
 fn words_at<'a>(
     lower: &'a str,
     range: std::ops::Range<usize>,
     item: bool,
     out: &mut Vec<Word<'a>>,
 ) {
-    cut(lower, range, |w, at| {
-        let lex = if w.len() == 1 && !w.as_bytes()[0].is_ascii_alphanumeric() {
-            Lex::default()
-        } else {
-            lex(w)
+    let lexicon = &*LEXICON;
+    cut(lower, range, |w, at, token| {
+        let lex = match token {
+            Token::Mark => Lex::default(),
+            Token::Plain(h) => lexicon.get(h, w),
+            Token::Apostrophe(h) => {
+                let mut l = lexicon.get(h, w);
+                // "don't", "can't" are negations.
+                l.negation |= w.ends_with("n't");
+                l
+            }
+            Token::Curly => {
+                let folded = fold(w);
+                let mut l = lexicon.get(fnv(folded.as_bytes()), &folded);
+                l.negation |= folded.ends_with("n't");
+                l
+            }
         };
         out.push(Word { w, at, item, lex });
     });
 }
 
-/// The tokenizer: calls `each(word, offset)` for every word and clause mark of `lower[range]`.
-fn cut<'a>(lower: &'a str, range: std::ops::Range<usize>, mut each: impl FnMut(&'a str, usize)) {
+/// What the tokenizer cut, with the word's [`fnv`] hash where it is the
+/// word's own bytes.
+#[derive(Clone, Copy)]
+enum Token {
+    /// A clause mark: `,` `;` `:` `(` `)` `?`.
+    Mark,
+    /// A word of letters and digits.
+    Plain(u64),
+    /// A word with a straight apostrophe ("don't", "partners'").
+    Apostrophe(u64),
+    /// A word with a curly one ("don’t"): looked up as [`fold`] writes it.
+    Curly,
+}
+
+/// The bytes a word is made of: ASCII letters and digits (`lower` is lower-cased).
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
+/// The tokenizer: calls `each(word, offset, token)` for every word and clause
+/// mark of `lower[range]`, hashing each word as it goes.
+fn cut<'a>(
+    lower: &'a str,
+    range: std::ops::Range<usize>,
+    mut each: impl FnMut(&'a str, usize, Token),
+) {
     let b = &lower.as_bytes()[..range.end];
     let mut i = range.start;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
+        if WORD_BYTE[usize::from(c)] {
             let start = i;
-            while i < b.len()
-                && (b[i].is_ascii_alphanumeric()
-                    || (b[i] == b'\'' && i + 1 < b.len() && b[i + 1].is_ascii_alphabetic())
-                    || (b[i] == b'\'' && b.get(i.wrapping_sub(1)) == Some(&b's')))
-            {
+            let mut h = FNV_OFFSET;
+            let mut apostrophe = false;
+            while i < b.len() {
+                let c = b[i];
+                if !WORD_BYTE[usize::from(c)] {
+                    // An apostrophe inside a word ("don't") or after an s ("partners'").
+                    if c != b'\''
+                        || !(b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) || b[i - 1] == b's')
+                    {
+                        break;
+                    }
+                    apostrophe = true;
+                }
+                h = (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
                 i += 1;
             }
             // "’" inside a word ("don’t", "party’s"): keep the word whole.
+            let mut curly = false;
             while b[i..].starts_with("\u{2019}".as_bytes())
                 && b.get(i + 3).is_some_and(u8::is_ascii_alphabetic)
             {
+                curly = true;
                 i += 3;
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                while i < b.len() && WORD_BYTE[usize::from(b[i])] {
                     i += 1;
                 }
             }
-            each(&lower[start..i], start);
+            let token = if curly {
+                Token::Curly
+            } else if apostrophe {
+                Token::Apostrophe(h)
+            } else {
+                Token::Plain(h)
+            };
+            each(&lower[start..i], start, token);
             continue;
         }
         if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'?') {
-            each(&lower[i..i + 1], i);
+            each(&lower[i..i + 1], i, Token::Mark);
         }
         i += 1;
     }
@@ -1931,6 +2038,36 @@ mod tests {
             kinds(t).contains(&(Kind::MarketingDisclosure, Strength::Strong)),
             "{:?}",
             kinds(t)
+        );
+    }
+
+    #[test]
+    fn every_table_word_is_found_as_the_tokenizer_cuts_it() {
+        for (w, act) in ACTS {
+            let mut out = Vec::new();
+            words(w, true, &mut out);
+            assert_eq!(out.len(), 1, "{w}");
+            assert_eq!(out[0].lex.act, Some(*act), "{w}");
+        }
+        let mut out = Vec::new();
+        words("don’t, can't; partners' SELLS sell_x sell", true, &mut out);
+        let cut: Vec<(&str, bool, bool)> = out
+            .iter()
+            .map(|w| (w.w, w.lex.negation, w.lex.act.is_some()))
+            .collect();
+        assert_eq!(
+            cut,
+            [
+                ("don’t", true, false),
+                (",", false, false),
+                ("can't", true, false),
+                (";", false, false),
+                ("partners'", false, false),
+                ("SELLS", false, false),
+                ("sell", false, true),
+                ("x", false, false),
+                ("sell", false, true),
+            ]
         );
     }
 
