@@ -577,8 +577,16 @@ pub(crate) struct Lex {
     contrast: bool,
     condition: bool,
     relative: bool,
-    /// It starts one of the sentence-level phrases ([`SENTENCE_PHRASES`]).
-    phrase_start: bool,
+    /// The sentence-level phrases it starts: 1 + its group's index in
+    /// [`SENTENCE_PHRASES`], or 0.
+    phrases: u16,
+    /// One of [`DEEMED`] ("considered", "deemed").
+    deemed: bool,
+    /// One of [`SALE_NOUNS`].
+    sale_noun: bool,
+    /// The statement reader's loop acts on it (a mark, an act, an actor, a
+    /// negation, a clause word, …); the other words it steps over at once.
+    reads: bool,
     /// It starts a purpose phrase ([`PURPOSES`]).
     purpose_start: bool,
     /// It starts a vendor's alias (`vendors.rs`): only then is the vendor index asked.
@@ -638,8 +646,26 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for w in RELATIVES {
         m.entry(w).or_default().relative = true;
     }
-    for (phrase, _) in SENTENCE_PHRASES.iter() {
-        m.entry(phrase[0]).or_default().phrase_start = true;
+    for (g, (first, _)) in SENTENCE_PHRASES.iter().enumerate() {
+        m.entry(first).or_default().phrases = u16::try_from(g + 1).expect("few phrase groups");
+    }
+    for w in DEEMED {
+        m.entry(w).or_default().deemed = true;
+    }
+    for w in SALE_NOUNS {
+        m.entry(w).or_default().sale_noun = true;
+    }
+    for w in READER_WORDS {
+        m.entry(w).or_default().reads = true;
+    }
+    for l in m.values_mut() {
+        l.reads |= l.act.is_some()
+            || l.actor.is_some()
+            || l.negation
+            || l.contrast
+            || l.condition
+            || l.relative
+            || l.deemed;
     }
     for (phrase, _) in PURPOSES {
         m.entry(phrase[0]).or_default().purpose_start = true;
@@ -715,16 +741,31 @@ enum Said {
     Transfer,
 }
 
-/// The sentence-level phrases, each with what it says.
-static SENTENCE_PHRASES: LazyLock<Vec<(&'static [&'static str], Said)>> = LazyLock::new(|| {
-    let mut v: Vec<(&'static [&'static str], Said)> = Vec::new();
-    v.extend(RIGHTS.iter().map(|p| (*p, Said::Right)));
-    v.extend(DEFINITIONS.iter().map(|p| (*p, Said::Definition)));
-    v.extend(CONSENT.iter().map(|p| (*p, Said::Consent)));
-    v.extend(FUTURE.iter().map(|p| (*p, Said::Future)));
-    v.extend(TRANSFER.iter().map(|p| (*p, Said::Transfer)));
-    v
-});
+/// The sentence-level phrases, each with what it says, grouped by their
+/// first word (a word's [`Lex::phrases`] names its group).
+#[allow(clippy::type_complexity)]
+static SENTENCE_PHRASES: LazyLock<Vec<(&'static str, Vec<(&'static [&'static str], Said)>)>> =
+    LazyLock::new(|| {
+        let all = RIGHTS
+            .iter()
+            .map(|p| (*p, Said::Right))
+            .chain(DEFINITIONS.iter().map(|p| (*p, Said::Definition)))
+            .chain(CONSENT.iter().map(|p| (*p, Said::Consent)))
+            .chain(FUTURE.iter().map(|p| (*p, Said::Future)))
+            .chain(TRANSFER.iter().map(|p| (*p, Said::Transfer)));
+        let mut groups: Vec<(&'static str, Vec<(&'static [&'static str], Said)>)> = Vec::new();
+        for (p, what) in all {
+            match groups.iter_mut().find(|(first, _)| *first == p[0]) {
+                Some((_, g)) => g.push((p, what)),
+                None => groups.push((p[0], vec![(p, what)])),
+            }
+        }
+        groups
+    });
+
+/// Words the statement reader's loop acts on besides those the tables mark
+/// (see [`Lex::reads`]): "other than", "except", "no longer", "cross-context".
+const READER_WORDS: &[&str] = &["other", "except", "longer", "cross"];
 
 /// A sale of the business: "in a merger, acquisition or bankruptcy …".
 const TRANSFER: &[&[&str]] = &[
@@ -754,10 +795,10 @@ const FUTURE: &[&[&str]] = &[&["in", "the", "future"], &["in", "the", "event"]];
 fn said(words: &[Word]) -> [bool; 5] {
     let mut out = [false; 5];
     for (i, w) in words.iter().enumerate() {
-        if !w.lex.phrase_start {
+        if w.lex.phrases == 0 {
             continue;
         }
-        for (p, what) in SENTENCE_PHRASES.iter() {
+        for (p, what) in &SENTENCE_PHRASES[usize::from(w.lex.phrases) - 1].1 {
             if p[0] == w.w
                 && p.len() <= words.len() - i
                 && p[1..]
@@ -822,18 +863,23 @@ fn words_at<'a>(
     let lexicon = &*LEXICON;
     cut(lower, range, |w, at, token| {
         let lex = match token {
-            Token::Mark => Lex::default(),
+            Token::Mark => Lex {
+                reads: true,
+                ..Lex::default()
+            },
             Token::Plain(h) => lexicon.get(h, w),
             Token::Apostrophe(h) => {
                 let mut l = lexicon.get(h, w);
                 // "don't", "can't" are negations.
                 l.negation |= w.ends_with("n't");
+                l.reads |= l.negation;
                 l
             }
             Token::Curly => {
                 let folded = fold(w);
                 let mut l = lexicon.get(fnv(folded.as_bytes()), &folded);
                 l.negation |= folded.ends_with("n't");
+                l.reads |= l.negation;
                 l
             }
         };
@@ -1033,7 +1079,7 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
     let said_here = said(ws);
     let whole_rights = said_here[Said::Right as usize] || ws.iter().any(|w| w.w == "?");
     let definition =
-        said_here[Said::Definition as usize] && ws.iter().any(|w| SALE_NOUNS.contains(&w.w));
+        said_here[Said::Definition as usize] && ws.iter().any(|w| w.lex.sale_noun);
     let item_words = ws.iter().filter(|w| w.item).count();
     // "Information we share with third parties: NONE".
     let item_none = lead.is_some() && item_words <= 2 && ws.iter().any(|w| w.item && w.w == "none");
@@ -1053,6 +1099,10 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
     let mut consent_clause = false;
     let mut ceased = false;
     for k in 0..ws.len() {
+        // Most words say nothing to this loop.
+        if !ws[k].lex.reads {
+            continue;
+        }
         let w = ws[k].w;
         // Clause breaks.
         let new_subject = w == ","
@@ -1129,11 +1179,11 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             actor = Some(a);
         }
         // "considered a sale", "for cross-context behavioral advertising".
-        let considered = DEEMED.contains(&w)
+        let considered = ws[k].lex.deemed
             && ws[k + 1..]
                 .iter()
                 .take(4)
-                .any(|n| SALE_NOUNS.contains(&n.w) || n.w == "share");
+                .any(|n| n.lex.sale_noun || n.w == "share");
         let cross_context = w == "cross"
             && ws.get(k + 1).is_some_and(|n| n.w == "context")
             && ws[clause_start..k].iter().any(|p| {
