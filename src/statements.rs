@@ -1023,8 +1023,11 @@ pub(crate) fn read(doc: &Document, index: &[Word]) -> Vec<Statement> {
         read_words(i, None, ws, &mut out);
     }
     // List items read with their lead-in: "We may share your information with:" / "• advertisers".
+    let list_marks: Vec<ListMark> = (0..doc.sentences.len())
+        .map(|j| list_mark(doc, j))
+        .collect();
     for i in 1..doc.sentences.len() {
-        let Some(lead) = lead_in(doc, i) else {
+        let Some(lead) = lead_in(doc, &list_marks, i) else {
             continue;
         };
         let item = sentence_words(doc, index, i);
@@ -1046,19 +1049,40 @@ pub(crate) fn read(doc: &Document, index: &[Word]) -> Vec<Statement> {
     out
 }
 
+/// What a sentence is to the list items after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListMark {
+    /// It ends in ':': a lead-in.
+    LeadIn,
+    /// It ends a list: prose too long for an item, or a title-case heading.
+    Break,
+    /// Neither: an item, say.
+    Other,
+}
+
+/// What sentence `j` is to the list items after it (read once per sentence).
+fn list_mark(doc: &Document, j: usize) -> ListMark {
+    let s = doc.sentence(j).trim_end();
+    if s.ends_with(':') {
+        ListMark::LeadIn
+    } else if s.len() > ITEM_MAX_BYTES || (doc.sentences[j].is_heading && title_case(s)) {
+        ListMark::Break
+    } else {
+        ListMark::Other
+    }
+}
+
 /// The lead-in of list item `i`: an earlier sentence ending in ':' with only
-/// short items between.
-fn lead_in(doc: &Document, i: usize) -> Option<usize> {
+/// short items between (`marks` holds each sentence's [`list_mark`]).
+fn lead_in(doc: &Document, marks: &[ListMark], i: usize) -> Option<usize> {
     if doc.sentences[i].span.len() > ITEM_MAX_BYTES {
         return None;
     }
     for j in (i.saturating_sub(LEAD_IN_REACH)..i).rev() {
-        let s = doc.sentence(j).trim_end();
-        if s.ends_with(':') {
-            return Some(j);
-        }
-        if s.len() > ITEM_MAX_BYTES || (doc.sentences[j].is_heading && title_case(s)) {
-            return None;
+        match marks[j] {
+            ListMark::LeadIn => return Some(j),
+            ListMark::Break => return None,
+            ListMark::Other => {}
         }
     }
     None
@@ -1067,11 +1091,14 @@ fn lead_in(doc: &Document, i: usize) -> Option<usize> {
 /// A heading in title case ("Cookies And Tracking", "HOW WE USE COOKIES") ends
 /// a list; a short item line ("our shipping partners") does not.
 fn title_case(s: &str) -> bool {
-    let long: Vec<&str> = s.split_whitespace().filter(|w| w.len() >= 4).collect();
-    long.len() >= 2
-        && long
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    let mut long = 0;
+    for w in s.split_whitespace().filter(|w| w.len() >= 4) {
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2
 }
 
 /// Read the statements of one word sequence (a sentence, or a lead-in and its item).
