@@ -587,10 +587,16 @@ pub(crate) struct Lex {
     /// The statement reader's loop acts on it (a mark, an act, an actor, a
     /// negation, a clause word, …); the other words it steps over at once.
     reads: bool,
-    /// It starts a purpose phrase ([`PURPOSES`]).
-    purpose_start: bool,
-    /// It starts a vendor's alias (`vendors.rs`): only then is the vendor index asked.
-    pub vendor_start: bool,
+    /// The purpose phrases it starts: 1 + its group's index in [`BY_FIRST`], or 0.
+    purposes: u16,
+    /// The vendor aliases it starts (`vendors.rs`): 1 + their index in the
+    /// tracking module's vendor index, or 0.
+    pub vendors: u16,
+}
+
+/// A word's group number in a table grouped by first word (0 is "none").
+fn group_id(index: usize) -> u16 {
+    u16::try_from(index + 1).expect("fewer than 65,535 groups")
 }
 
 /// FNV-1a: the lexicon's keys are short ASCII words from our own tables, so a
@@ -647,7 +653,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         m.entry(w).or_default().relative = true;
     }
     for (g, (first, _)) in SENTENCE_PHRASES.iter().enumerate() {
-        m.entry(first).or_default().phrases = u16::try_from(g + 1).expect("few phrase groups");
+        m.entry(first).or_default().phrases = group_id(g);
     }
     for w in DEEMED {
         m.entry(w).or_default().deemed = true;
@@ -667,11 +673,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             || l.relative
             || l.deemed;
     }
-    for (phrase, _) in PURPOSES {
-        m.entry(phrase[0]).or_default().purpose_start = true;
+    for (g, (first, _)) in BY_FIRST.iter().enumerate() {
+        m.entry(first).or_default().purposes = group_id(g);
     }
-    for first in crate::vendors::first_words() {
-        m.entry(first).or_default().vendor_start = true;
+    for (g, first) in crate::tracking::vendor_firsts().enumerate() {
+        m.entry(first).or_default().vendors = group_id(g);
     }
     Lexicon::new(&m)
 });
@@ -1787,29 +1793,34 @@ fn read_purpose(span: &[Word]) -> Purpose {
     first
 }
 
-/// [`PURPOSES`] by first word: (rank in the table, the other words, the purpose).
-type PurposeIndex = FastMap<&'static str, Vec<(usize, &'static [&'static str], Purpose)>>;
+/// [`PURPOSES`] grouped by first word: (the word, and for each of its
+/// phrases: rank in the table, the other words, the purpose).
+type PurposeIndex = Vec<(
+    &'static str,
+    Vec<(usize, &'static [&'static str], Purpose)>,
+)>;
 
-/// The phrases indexed by first word: each word of a span is looked up once.
+/// The phrases grouped by first word (a word's [`Lex::purposes`] names its group).
 static BY_FIRST: LazyLock<PurposeIndex> = LazyLock::new(|| {
-    let mut m: PurposeIndex = FastMap::default();
+    let mut groups: PurposeIndex = Vec::new();
     for (rank, (seq, p)) in PURPOSES.iter().enumerate() {
-        m.entry(seq[0]).or_default().push((rank, &seq[1..], *p));
+        let phrase = (rank, &seq[1..], *p);
+        match groups.iter_mut().find(|(first, _)| *first == seq[0]) {
+            Some((_, g)) => g.push(phrase),
+            None => groups.push((seq[0], vec![phrase])),
+        }
     }
-    m
+    groups
 });
 
 /// The first purpose phrase of [`PURPOSES`] that occurs.
 fn first_purpose(span: &[Word]) -> Purpose {
     let mut best: Option<(usize, Purpose)> = None;
     for (i, w) in span.iter().enumerate() {
-        if !w.lex.purpose_start {
+        if w.lex.purposes == 0 {
             continue;
         }
-        let Some(phrases) = BY_FIRST.get(fold(w.w).as_ref()) else {
-            continue;
-        };
-        for (rank, rest, p) in phrases {
+        for (rank, rest, p) in &BY_FIRST[usize::from(w.lex.purposes) - 1].1 {
             let fits = rest.len() < span.len() - i
                 && rest
                     .iter()

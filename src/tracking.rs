@@ -10,7 +10,7 @@
 //! otherwise a commitment ("we honor", "we stop collecting") is `honored`.
 
 use crate::report::{DoNotTrack, Finding, Tracking, TrackingEvidence};
-use crate::statements::{fold, same, table_words, FastMap, Word};
+use crate::statements::{same, table_words, FastMap, Word};
 use crate::text::{find_in_lines, negated_before, pattern, Document, Pattern};
 use crate::vendors::{Category, VENDORS};
 use std::sync::LazyLock;
@@ -78,8 +78,10 @@ static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
 /// Every alias of the vendor table (`vendors.rs`) as a sequence of words,
 /// indexed by its first word: the services are found by one look-up per word
 /// of the document's word index (no pass over the bytes of the text).
-static VENDOR_INDEX: LazyLock<FastMap<&'static str, Vec<Alias>>> = LazyLock::new(|| {
-    let mut index: FastMap<&'static str, Vec<Alias>> = FastMap::default();
+#[allow(clippy::type_complexity)]
+static VENDOR_INDEX: LazyLock<Vec<(&'static str, Vec<Alias>)>> = LazyLock::new(|| {
+    let mut index: Vec<(&'static str, Vec<Alias>)> = Vec::new();
+    let mut group: FastMap<&'static str, usize> = FastMap::default();
     let mut add = |phrase: &'static str, vendor: usize, ambiguous: bool| {
         let ws = table_words(phrase);
         let Some(first) = ws.first() else {
@@ -91,7 +93,11 @@ static VENDOR_INDEX: LazyLock<FastMap<&'static str, Vec<Alias>>> = LazyLock::new
             vendor,
             ambiguous,
         };
-        index.entry(first).or_default().push(alias);
+        let g = *group.entry(first).or_insert_with(|| {
+            index.push((first, Vec::new()));
+            index.len() - 1
+        });
+        index[g].1.push(alias);
     };
     for (vendor, v) in VENDORS.iter().enumerate() {
         for alias in v.aliases {
@@ -105,6 +111,12 @@ static VENDOR_INDEX: LazyLock<FastMap<&'static str, Vec<Alias>>> = LazyLock::new
     }
     index
 });
+
+/// The first words of the vendor index's groups, in group order (the
+/// lexicon numbers them, see [`crate::statements`]).
+pub(crate) fn vendor_firsts() -> impl Iterator<Item = &'static str> {
+    VENDOR_INDEX.iter().map(|(first, _)| *first)
+}
 
 /// One alias: the words after its first, its vendor (index into `VENDORS`),
 /// and whether it is also an ordinary word that needs context.
@@ -365,25 +377,23 @@ fn services(doc: &Document, words: &[Word], site: Option<&str>) -> Vec<Finding> 
     let mut k = 0;
     while k < words.len() {
         // The longest alias that starts at this word.
-        if !words[k].lex.vendor_start {
+        // (The lexicon reads "shopify’s" as "shopify's".)
+        let group = usize::from(words[k].lex.vendors);
+        if group == 0 {
             k += 1;
             continue;
         }
-        // (Policies write "shopify’s" as well as "shopify's".)
-        let best = VENDOR_INDEX
-            .get(fold(words[k].w).as_ref())
-            .and_then(|aliases| {
-                aliases
-                    .iter()
-                    .filter(|a| {
-                        a.rest.len() < words.len() - k
-                            && a.rest
-                                .iter()
-                                .enumerate()
-                                .all(|(j, r)| same(words[k + 1 + j].w, r))
-                    })
-                    .max_by_key(|a| a.rest.len())
-            });
+        let best = VENDOR_INDEX[group - 1]
+            .1
+            .iter()
+            .filter(|a| {
+                a.rest.len() < words.len() - k
+                    && a.rest
+                        .iter()
+                        .enumerate()
+                        .all(|(j, r)| same(words[k + 1 + j].w, r))
+            })
+            .max_by_key(|a| a.rest.len());
         let Some(alias) = best else {
             k += 1;
             continue;

@@ -114,20 +114,6 @@ use Category::{
     SmsMarketing, Social, TagManager, Testing,
 };
 
-/// The first word of every alias (and of the tracking module's extra
-/// phrases), as the word index cuts them: the words at which a vendor's name
-/// can start.
-pub(crate) fn first_words() -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let phrases = VENDORS.iter().flat_map(|v| v.aliases.iter().copied());
-    for alias in phrases.chain(crate::tracking::EXTRA_PHRASES.iter().map(|(_, p)| *p)) {
-        if let Some(&w) = crate::statements::table_words(alias).first() {
-            out.push(w);
-        }
-    }
-    out
-}
-
 /// Every vendor, grouped by category.
 pub(crate) static VENDORS: &[Vendor] = &[
     // ---- Analytics: web and app measurement, attribution, feedback surveys.
