@@ -228,35 +228,82 @@ fn inside_any(protected: &[Range<usize>], pos: usize) -> bool {
 fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
     let b = text.as_bytes();
     let mut cuts = Vec::new();
-    for i in 2..b.len().saturating_sub(1) {
-        if !b[i].is_ascii_uppercase() {
+    let end = b.len().saturating_sub(1);
+    let mut i = 2;
+    while i < end {
+        // Only a capital can start a glued sentence: skip to the next one.
+        if i + 8 <= end {
+            let chunk = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+            let caps = ascii_capitals(chunk);
+            if caps == 0 {
+                i += 8;
+                continue;
+            }
+            i += caps.trailing_zeros() as usize / 8;
+        } else if !b[i].is_ascii_uppercase() {
+            i += 1;
             continue;
         }
         let (p1, p2, next) = (b[i - 1], b[i - 2], b[i + 1]);
-        let word_len = b[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-        let word = &b[i..i + word_len];
+        // The capital's word, read only where a rule asks for it (a page
+        // in capitals has one at every byte).
         let starter = || {
+            let word_len = b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let word = &b[i..i + word_len];
             let after = b.get(i + word_len).copied().unwrap_or(b' ');
-            !after.is_ascii_alphanumeric()
-                && GLUED_STARTERS.split('|').any(|w| w.as_bytes() == word)
+            (
+                word_len,
+                !after.is_ascii_alphanumeric()
+                    && GLUED_STARTERS.split('|').any(|w| w.as_bytes() == word),
+            )
         };
         let after_stop = matches!(p1, b'.' | b'!' | b'?')
             && (p2.is_ascii_lowercase() || p2.is_ascii_digit() || p2 == b')' || p2 == b']')
             && next.is_ascii_alphabetic();
         // "TRACKPlease", "RIGHTSIf", but not a brand's tail ("TRUSTe's").
-        let after_caps = i >= 3
-            && next.is_ascii_lowercase()
-            && b[i - 3..i].iter().all(u8::is_ascii_uppercase)
-            && (word_len >= 3 || starter());
-        let after_lower = p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && starter();
-        if (after_stop || after_caps || after_lower) && !inside_any(protected, i) {
+        let after_caps = || {
+            i >= 3
+                && next.is_ascii_lowercase()
+                && b[i - 3..i].iter().all(u8::is_ascii_uppercase)
+                && {
+                    let (len, starts) = starter();
+                    len >= 3 || starts
+                }
+        };
+        let after_lower =
+            || p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && starter().1;
+        if (after_stop || after_caps() || after_lower()) && !inside_any(protected, i) {
             cuts.push(i);
         }
+        i += 1;
     }
     cuts
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII capital (`A`–`Z`).
+fn ascii_capitals(chunk: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // With each byte's high bit cleared no addition carries into the next
+    // byte: `+ 0x3f` sets the high bit from 'A' up, `+ 0x25` from '[' up.
+    let low = chunk & !HIGH;
+    let from_a = low.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = low.wrapping_add(0x2525_2525_2525_2525);
+    from_a & !past_z & !chunk & HIGH
+}
+
+/// The high bit of each byte of `chunk` that is `.`, `!`, `?` or `;` (exact
+/// for the lowest such byte, which is all the callers read).
+fn stops(chunk: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH;
+    zero(chunk ^ (LOW * u64::from(b'.')))
+        | zero(chunk ^ (LOW * u64::from(b'!')))
+        | zero(chunk ^ (LOW * u64::from(b'?')))
+        | zero(chunk ^ (LOW * u64::from(b';')))
 }
 
 /// Split one line into trimmed sentence spans.
@@ -274,6 +321,16 @@ fn split_line(
     let sb = s.as_bytes();
     let mut i = 0;
     while i < sb.len() {
+        // Skip to the next stop, eight bytes at a time.
+        if i + 8 <= sb.len() {
+            let chunk = u64::from_le_bytes(sb[i..i + 8].try_into().expect("8 bytes"));
+            let found = stops(chunk);
+            if found == 0 {
+                i += 8;
+                continue;
+            }
+            i += found.trailing_zeros() as usize / 8;
+        }
         let c = sb[i];
         if c == b'.' || c == b'!' || c == b'?' || c == b';' {
             let mut j = i + 1;
@@ -415,6 +472,9 @@ fn trim_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>> {
 
 /// A heading: few words, no closing punctuation (a lone line), or an all-caps run.
 fn looks_like_heading(s: &str, whole_line: bool) -> bool {
+    if s.is_ascii() {
+        return looks_like_heading_ascii(s.as_bytes(), whole_line);
+    }
     let words = s.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
     if words == 0 || words > HEADING_MAX_WORDS {
         return false;
@@ -430,6 +490,35 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
     let link_line = s.contains("://") || s.contains('@') || s.contains("www.");
     !link_line
         && ((whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps)
+}
+
+/// [`looks_like_heading`] for ASCII text, byte by byte (most sentences are
+/// ASCII, and most are long: the word count stops at the thirteenth).
+fn looks_like_heading_ascii(s: &[u8], whole_line: bool) -> bool {
+    // `char::is_whitespace` on ASCII.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s {
+        let word = !space(b);
+        if word && !in_word {
+            words += 1;
+            if words > HEADING_MAX_WORDS {
+                return false;
+            }
+        }
+        in_word = word;
+    }
+    if words == 0 {
+        return false;
+    }
+    let last = s.iter().rev().find(|&&b| !space(b)).copied().unwrap_or(b'.');
+    let letters = s.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let upper = s.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let all_caps = letters >= 3 && upper == letters;
+    let has = |needle: &[u8]| memchr::memmem::find(s, needle).is_some();
+    let link_line = has(b"://") || s.contains(&b'@') || has(b"www.");
+    !link_line && ((whole_line && !matches!(last, b'.' | b',' | b';' | b'!' | b'"')) || all_caps)
 }
 
 /// Whether the words just before `pos` in `lower` (within its clause) negate
@@ -490,6 +579,67 @@ const NEGATIONS: &[&[u8]] = &[b"not", b"never", b"neither", b"nor", b"no"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte tricks agree with byte-by-byte tests on every byte value, in
+    /// every lane, beside every other value (carries between lanes included).
+    #[test]
+    fn eight_byte_scans_find_the_first_byte_they_look_for() {
+        let first = |chunk: [u8; 8], hit: fn(u8) -> bool| chunk.iter().position(|&b| hit(b));
+        let lane = |bits: u64| (bits != 0).then(|| bits.trailing_zeros() as usize / 8);
+        for a in 0..=255u8 {
+            for b in (0..=255u8).step_by(3) {
+                for at in 0..7 {
+                    let mut chunk = [b' '; 8];
+                    chunk[at] = a;
+                    chunk[at + 1] = b;
+                    let x = u64::from_le_bytes(chunk);
+                    assert_eq!(lane(ascii_capitals(x)), first(chunk, |c| c.is_ascii_uppercase()));
+                    assert_eq!(
+                        lane(stops(x)),
+                        first(chunk, |c| matches!(c, b'.' | b'!' | b'?' | b';'))
+                    );
+                    // Exact in every lane, not just the first.
+                    let caps = ascii_capitals(x);
+                    for (k, c) in chunk.iter().enumerate() {
+                        assert_eq!(caps >> (8 * k + 7) & 1 == 1, c.is_ascii_uppercase());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_headings_read_as_the_general_rule_reads_them() {
+        for s in [
+            "Cookies And Tracking",
+            "HOW WE USE COOKIES.",
+            "We use cookies.",
+            "Contact us: privacy@example.com",
+            "one two three four five six seven eight nine ten eleven twelve",
+            "one two three four five six seven eight nine ten eleven twelve thirteen",
+            "   ",
+            "Visit www.example.com",
+            "Last updated\x0b2024",
+            "Your choices,",
+        ] {
+            for whole in [true, false] {
+                let general = {
+                    // The rule as written for any text (the ASCII path skipped).
+                    let words = s.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
+                    let last = s.trim_end().chars().last().unwrap_or('.');
+                    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+                    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+                    let link = s.contains("://") || s.contains('@') || s.contains("www.");
+                    words > 0
+                        && words <= HEADING_MAX_WORDS
+                        && !link
+                        && ((whole && !matches!(last, '.' | ',' | ';' | '!' | '"'))
+                            || (letters >= 3 && upper == letters))
+                };
+                assert_eq!(looks_like_heading_ascii(s.as_bytes(), whole), general, "{s:?}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = Document::new(text, &[]);
