@@ -687,9 +687,9 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
 }
 
 /// The lexicon as an open-addressing table keyed by the words' [`fnv`] hash:
@@ -735,7 +735,6 @@ impl Lexicon {
         }
     }
 }
-
 
 /// What a sentence-level phrase says of the whole sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1111,8 +1110,7 @@ fn title_case(s: &str) -> bool {
 fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<Statement>) {
     let said_here = said(ws);
     let whole_rights = said_here[Said::Right as usize] || ws.iter().any(|w| w.w == "?");
-    let definition =
-        said_here[Said::Definition as usize] && ws.iter().any(|w| w.lex.sale_noun);
+    let definition = said_here[Said::Definition as usize] && ws.iter().any(|w| w.lex.sale_noun);
     let item_words = ws.iter().filter(|w| w.item).count();
     // "Information we share with third parties: NONE".
     let item_none = lead.is_some() && item_words <= 2 && ws.iter().any(|w| w.item && w.w == "none");
@@ -1795,10 +1793,7 @@ fn read_purpose(span: &[Word]) -> Purpose {
 
 /// [`PURPOSES`] grouped by first word: (the word, and for each of its
 /// phrases: rank in the table, the other words, the purpose).
-type PurposeIndex = Vec<(
-    &'static str,
-    Vec<(usize, &'static [&'static str], Purpose)>,
-)>;
+type PurposeIndex = Vec<(&'static str, Vec<(usize, &'static [&'static str], Purpose)>)>;
 
 /// The phrases grouped by first word (a word's [`Lex::purposes`] names its group).
 static BY_FIRST: LazyLock<PurposeIndex> = LazyLock::new(|| {

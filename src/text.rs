@@ -34,7 +34,54 @@ pub(crate) use crate::pattern::{find_around, find_in_lines, pattern, Pattern};
 /// Words that start a sentence, used to find boundaries where a line break was
 /// lost ("Privacy PolicyThis Privacy Policy…"). Only words that are not the
 /// tail of common camel-case names ("LinkedIn", "YouTube") belong here.
-const GLUED_STARTERS: &str = "This|These|The|We|Our|You|Your|If|When|Please|Personal|For|To|Additionally|Finally|However|Some|By|Any|Information|Cookies|Note|Under|Most|All|Such|Where|Each|Unless|Because|Although|While|Those|They|Users|Customers|Last|Effective|Updated|What|How|Why|Who|Do|Learn|Visit";
+const GLUED_STARTERS: &[&str] = &[
+    "This",
+    "These",
+    "The",
+    "We",
+    "Our",
+    "You",
+    "Your",
+    "If",
+    "When",
+    "Please",
+    "Personal",
+    "For",
+    "To",
+    "Additionally",
+    "Finally",
+    "However",
+    "Some",
+    "By",
+    "Any",
+    "Information",
+    "Cookies",
+    "Note",
+    "Under",
+    "Most",
+    "All",
+    "Such",
+    "Where",
+    "Each",
+    "Unless",
+    "Because",
+    "Although",
+    "While",
+    "Those",
+    "They",
+    "Users",
+    "Customers",
+    "Last",
+    "Effective",
+    "Updated",
+    "What",
+    "How",
+    "Why",
+    "Who",
+    "Do",
+    "Learn",
+    "Visit",
+];
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -257,7 +304,7 @@ fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
             (
                 word_len,
                 !after.is_ascii_alphanumeric()
-                    && GLUED_STARTERS.split('|').any(|w| w.as_bytes() == word),
+                    && GLUED_STARTERS.iter().any(|w| w.as_bytes() == word),
             )
         };
         let after_stop = matches!(p1, b'.' | b'!' | b'?')
@@ -273,8 +320,7 @@ fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
                     len >= 3 || starts
                 }
         };
-        let after_lower =
-            || p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && starter().1;
+        let after_lower = || p1.is_ascii_lowercase() && p2.is_ascii_lowercase() && starter().1;
         if (after_stop || after_caps() || after_lower()) && !inside_any(protected, i) {
             cuts.push(i);
         }
@@ -512,7 +558,12 @@ fn looks_like_heading_ascii(s: &[u8], whole_line: bool) -> bool {
     if words == 0 {
         return false;
     }
-    let last = s.iter().rev().find(|&&b| !space(b)).copied().unwrap_or(b'.');
+    let last = s
+        .iter()
+        .rev()
+        .find(|&&b| !space(b))
+        .copied()
+        .unwrap_or(b'.');
     let letters = s.iter().filter(|b| b.is_ascii_alphabetic()).count();
     let upper = s.iter().filter(|b| b.is_ascii_uppercase()).count();
     let all_caps = letters >= 3 && upper == letters;
@@ -593,7 +644,10 @@ mod tests {
                     chunk[at] = a;
                     chunk[at + 1] = b;
                     let x = u64::from_le_bytes(chunk);
-                    assert_eq!(lane(ascii_capitals(x)), first(chunk, |c| c.is_ascii_uppercase()));
+                    assert_eq!(
+                        lane(ascii_capitals(x)),
+                        first(chunk, |c| c.is_ascii_uppercase())
+                    );
                     assert_eq!(
                         lane(stops(x)),
                         first(chunk, |c| matches!(c, b'.' | b'!' | b'?' | b';'))
@@ -636,7 +690,11 @@ mod tests {
                         && ((whole && !matches!(last, '.' | ',' | ';' | '!' | '"'))
                             || (letters >= 3 && upper == letters))
                 };
-                assert_eq!(looks_like_heading_ascii(s.as_bytes(), whole), general, "{s:?}");
+                assert_eq!(
+                    looks_like_heading_ascii(s.as_bytes(), whole),
+                    general,
+                    "{s:?}"
+                );
             }
         }
     }
