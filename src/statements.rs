@@ -1046,6 +1046,12 @@ pub(crate) fn read(doc: &Document, index: &[Word]) -> Vec<Statement> {
             Some(w) if w.w == ":" => &lead_words[..lead_words.len() - 1],
             _ => lead_words,
         };
+        // Only a verb makes a statement ("considered a sale", "cross-context"
+        // included): a lead-in and item without one say nothing to read.
+        let verb = |w: &Word| w.lex.act.is_some() || w.lex.deemed || w.w == "cross";
+        if !lead_words.iter().chain(item).any(verb) {
+            continue;
+        }
         buf.extend(lead_words.iter().map(|w| Word { item: false, ..*w }));
         buf.extend_from_slice(item);
         read_words(i, Some(lead), &buf, &mut out);
