@@ -1128,14 +1128,27 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
     let future = said_here[Said::Future as usize];
 
     let mut negated = false;
-    let mut clause_start = 0;
+    // In a lead-in, a verb before its last ';' or contrast word has no reach
+    // into the item (see `reach_end`), and that word resets every clause
+    // state below: the loop may start after it. (A long lead-in is read
+    // again with each of its items.)
+    let from = if lead.is_some() {
+        let lead_words = ws.iter().position(|w| w.item).unwrap_or(ws.len());
+        ws[..lead_words]
+            .iter()
+            .rposition(|w| w.w == ";" || w.lex.contrast)
+            .map_or(0, |p| p + 1)
+    } else {
+        0
+    };
+    let mut clause_start = from;
     // Polarity of the clause a relative clause hangs on.
     let mut outer_negated = false;
     let mut actor: Option<Actor> = None;
     let mut conditional = false;
     let mut consent_clause = false;
     let mut ceased = false;
-    for k in 0..ws.len() {
+    for k in from..ws.len() {
         // Most words say nothing to this loop.
         if !ws[k].lex.reads {
             continue;
