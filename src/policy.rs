@@ -81,41 +81,49 @@ const MIN_PRACTICES: usize = 3;
 const TOPICS_FOR_CERTAINTY: f32 = 7.0;
 
 /// English function words: their share of all words tells English prose.
+const FUNCTION_WORDS: [&str; 31] = [
+    "the", "and", "to", "of", "we", "you", "your", "our", "in", "for", "is", "with", "that", "or",
+    "by", "this", "may", "are", "be", "as", "on", "it", "if", "not", "us", "any", "from", "will",
+    "can", "a", "an",
+];
+
+/// A word of at most four bytes packed into one integer (0 for no word).
+const fn pack(w: &[u8]) -> u32 {
+    let mut p = 0;
+    let mut i = 0;
+    while i < w.len() {
+        p |= (w[i] as u32) << (8 * i);
+        i += 1;
+    }
+    p
+}
+
+/// [`FUNCTION_WORDS`] by length and first letter, packed (see [`pack`]):
+/// a word is compared with the few of its own length and letter.
+static FUNCTION_TABLE: [[u32; 4]; 4 * 26] = {
+    let mut t = [[0u32; 4]; 4 * 26];
+    let mut k = 0;
+    while k < FUNCTION_WORDS.len() {
+        let w = FUNCTION_WORDS[k].as_bytes();
+        let bucket = &mut t[(w.len() - 1) * 26 + (w[0] - b'a') as usize];
+        let mut slot = 0;
+        while bucket[slot] != 0 {
+            slot += 1;
+        }
+        bucket[slot] = pack(w);
+        k += 1;
+    }
+    t
+};
+
+/// Whether `w` (ASCII lower-case letters) is one of [`FUNCTION_WORDS`].
 fn is_function_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"the"
-            | b"and"
-            | b"to"
-            | b"of"
-            | b"we"
-            | b"you"
-            | b"your"
-            | b"our"
-            | b"in"
-            | b"for"
-            | b"is"
-            | b"with"
-            | b"that"
-            | b"or"
-            | b"by"
-            | b"this"
-            | b"may"
-            | b"are"
-            | b"be"
-            | b"as"
-            | b"on"
-            | b"it"
-            | b"if"
-            | b"not"
-            | b"us"
-            | b"any"
-            | b"from"
-            | b"will"
-            | b"can"
-            | b"a"
-            | b"an"
-    )
+    match w {
+        [first @ b'a'..=b'z', ..] if w.len() <= 4 => {
+            FUNCTION_TABLE[(w.len() - 1) * 26 + usize::from(first - b'a')].contains(&pack(w))
+        }
+        _ => false,
+    }
 }
 
 /// (words, function words) among the ASCII-letter words of `lower`.
@@ -220,6 +228,19 @@ pub(crate) fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_found_by_length_and_letter() {
+        for w in FUNCTION_WORDS {
+            assert!(is_function_word(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "", "th", "them", "thee", "an'", "z", "you'", "yours", "fro", "o", "ax",
+        ] {
+            assert!(!is_function_word(w.as_bytes()), "{w}");
+        }
+        assert_eq!(count_words("the cat, and THE dog; your 2nd offer"), (7, 3));
+    }
 
     fn assess_text(text: &str) -> Assessment {
         let doc = Document::new(text, &[]);
