@@ -610,13 +610,9 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
         for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
         self.0 = h;
     }

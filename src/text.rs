@@ -279,15 +279,11 @@ fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
     let mut i = 2;
     while i < end {
         // Only a capital can start a glued sentence: skip to the next one.
-        if i + 8 <= end {
-            let chunk = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-            let caps = ascii_capitals(chunk);
-            if caps == 0 {
-                i += 8;
-                continue;
-            }
-            i += caps.trailing_zeros() as usize / 8;
-        } else if !b[i].is_ascii_uppercase() {
+        i = skip_unmarked(b, i, end, ascii_capitals);
+        if i >= end {
+            break;
+        }
+        if !b[i].is_ascii_uppercase() {
             i += 1;
             continue;
         }
@@ -329,6 +325,22 @@ fn glued_boundaries(text: &str, protected: &[Range<usize>]) -> Vec<usize> {
     cuts
 }
 
+/// The first offset from `i` on that `marks` marks in a run of eight bytes
+/// before `end`, skipping eight bytes at a time past runs it marks none of
+/// (`marks` sets the high bit of each byte it marks, exact for the lowest
+/// one). Within the last eight bytes, `i` as it stands: the caller reads
+/// those byte by byte.
+fn skip_unmarked(b: &[u8], mut i: usize, end: usize, marks: fn(u64) -> u64) -> usize {
+    while i + 8 <= end {
+        let found = marks(u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")));
+        if found != 0 {
+            return i + found.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// The high bit of each byte of `chunk` that is an ASCII capital (`A`–`Z`).
 fn ascii_capitals(chunk: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -367,15 +379,9 @@ fn split_line(
     let sb = s.as_bytes();
     let mut i = 0;
     while i < sb.len() {
-        // Skip to the next stop, eight bytes at a time.
-        if i + 8 <= sb.len() {
-            let chunk = u64::from_le_bytes(sb[i..i + 8].try_into().expect("8 bytes"));
-            let found = stops(chunk);
-            if found == 0 {
-                i += 8;
-                continue;
-            }
-            i += found.trailing_zeros() as usize / 8;
+        i = skip_unmarked(sb, i, sb.len(), stops);
+        if i >= sb.len() {
+            break;
         }
         let c = sb[i];
         if c == b'.' || c == b'!' || c == b'?' || c == b';' {
