@@ -544,11 +544,26 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
         && ((whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps)
 }
 
-/// [`looks_like_heading`] for ASCII text, byte by byte (most sentences are
-/// ASCII, and most are long: the word count stops at the thirteenth).
+/// [`looks_like_heading`] for ASCII text, byte by byte, the cheap tests
+/// first: most sentences are prose that ends in a full stop or sits among
+/// others on its line, so the first lower-case letter settles them, and the
+/// words are counted only for the rest (stopping at the thirteenth).
 fn looks_like_heading_ascii(s: &[u8], whole_line: bool) -> bool {
     // `char::is_whitespace` on ASCII.
     let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let Some(&last) = s.iter().rev().find(|&&b| !space(b)) else {
+        return false; // no words
+    };
+    // A lone line without closing punctuation; anything else must be in capitals.
+    let open_line = whole_line && !matches!(last, b'.' | b',' | b';' | b'!' | b'"');
+    if !open_line {
+        if s.iter().any(u8::is_ascii_lowercase) {
+            return false;
+        }
+        if s.iter().filter(|b| b.is_ascii_uppercase()).count() < 3 {
+            return false;
+        }
+    }
     let mut words = 0;
     let mut in_word = false;
     for &b in s {
@@ -561,21 +576,9 @@ fn looks_like_heading_ascii(s: &[u8], whole_line: bool) -> bool {
         }
         in_word = word;
     }
-    if words == 0 {
-        return false;
-    }
-    let last = s
-        .iter()
-        .rev()
-        .find(|&&b| !space(b))
-        .copied()
-        .unwrap_or(b'.');
-    let letters = s.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let upper = s.iter().filter(|b| b.is_ascii_uppercase()).count();
-    let all_caps = letters >= 3 && upper == letters;
+    // A line of links or addresses is no heading.
     let has = |needle: &[u8]| memchr::memmem::find(s, needle).is_some();
-    let link_line = has(b"://") || s.contains(&b'@') || has(b"www.");
-    !link_line && ((whole_line && !matches!(last, b'.' | b',' | b';' | b'!' | b'"')) || all_caps)
+    !(has(b"://") || s.contains(&b'@') || has(b"www."))
 }
 
 /// Whether the words just before `pos` in `lower` (within its clause) negate
