@@ -579,8 +579,14 @@ static PRIVACY_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
 fn quoted_spans(s: &str) -> Vec<Range<usize>> {
     const MAX_QUOTED_BYTES: usize = 200;
     let mut out = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    // Only these bytes start a quote character (`’`, `“`, `‘` start with
+    // 0xE2, `«` with 0xC2): the rest of the sentence is stepped over.
+    let opens = |b: &u8| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2);
+    let mut i = 0;
+    while let Some(p) = s.as_bytes()[i..].iter().position(opens) {
+        let at = i + p;
+        let c = s[at..].chars().next().expect("a char starts here");
+        i = at + c.len_utf8();
         let closers: &[char] = match c {
             '"' => &['"', '\u{201D}'],
             '\u{201C}' => &['\u{201D}', '"'],
@@ -606,10 +612,7 @@ fn quoted_spans(s: &str) -> Vec<Range<usize>> {
             Some((k, ch)) if k > 0 && k <= MAX_QUOTED_BYTES && !rest[..k].contains('\n') => {
                 out.push(inner..inner + k);
                 // Go on after the closing quote.
-                let end = inner + k + ch.len_utf8();
-                while chars.peek().is_some_and(|&(p, _)| p < end) {
-                    chars.next();
-                }
+                i = inner + k + ch.len_utf8();
             }
             _ => {}
         }
