@@ -143,7 +143,7 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
     let doc = text::Document::with_lower(text, lower, &protected);
     let words = statements::index(&doc);
     let statements = statements::read(&doc, &words);
-    let assessment = policy::assess(&doc, &statements);
+    let assessment = policy::assess(&doc, &words, &statements);
 
     let document = DocumentInfo {
         is_policy: assessment.is_policy,

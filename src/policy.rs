@@ -13,7 +13,7 @@
 //! privacy section (practices stated) is.
 
 use crate::report::ReasonCode;
-use crate::statements::{Data, Kind, Statement};
+use crate::statements::{Data, Kind, Statement, Word};
 use crate::text::{pattern, Document, Pattern};
 use std::sync::LazyLock;
 
@@ -81,61 +81,29 @@ const MIN_PRACTICES: usize = 3;
 const TOPICS_FOR_CERTAINTY: f32 = 7.0;
 
 /// English function words: their share of all words tells English prose.
-const FUNCTION_WORDS: [&str; 31] = [
+/// (They are in the statement reader's lexicon, so a word is told one with
+/// the look-up the reader makes of it anyway.)
+pub(crate) const FUNCTION_WORDS: [&str; 31] = [
     "the", "and", "to", "of", "we", "you", "your", "our", "in", "for", "is", "with", "that", "or",
     "by", "this", "may", "are", "be", "as", "on", "it", "if", "not", "us", "any", "from", "will",
     "can", "a", "an",
 ];
 
-/// A word of at most four bytes packed into one integer (0 for no word).
-const fn pack(w: &[u8]) -> u32 {
-    let mut p = 0;
-    let mut i = 0;
-    while i < w.len() {
-        p |= (w[i] as u32) << (8 * i);
-        i += 1;
-    }
-    p
-}
+/// Counting words over the first 200 KB says enough about the language.
+const SAMPLE_BYTES: usize = 200 * 1024;
 
-/// [`FUNCTION_WORDS`] by length and first letter, packed (see [`pack`]):
-/// a word is compared with the few of its own length and letter.
-static FUNCTION_TABLE: [[u32; 4]; 4 * 26] = {
-    let mut t = [[0u32; 4]; 4 * 26];
-    let mut k = 0;
-    while k < FUNCTION_WORDS.len() {
-        let w = FUNCTION_WORDS[k].as_bytes();
-        let bucket = &mut t[(w.len() - 1) * 26 + (w[0] - b'a') as usize];
-        let mut slot = 0;
-        while bucket[slot] != 0 {
-            slot += 1;
-        }
-        bucket[slot] = pack(w);
-        k += 1;
-    }
-    t
-};
-
-/// Whether `w` (ASCII lower-case letters) is one of [`FUNCTION_WORDS`].
-fn is_function_word(w: &[u8]) -> bool {
-    match w {
-        [first @ b'a'..=b'z', ..] if w.len() <= 4 => {
-            FUNCTION_TABLE[(w.len() - 1) * 26 + usize::from(first - b'a')].contains(&pack(w))
-        }
-        _ => false,
-    }
-}
-
-/// (words, function words) among the ASCII-letter words of `lower`.
-fn count_words(lower: &str) -> (usize, usize) {
-    let (mut words, mut function) = (0, 0);
-    for w in lower.as_bytes().split(|b| !b.is_ascii_lowercase()) {
-        if !w.is_empty() {
-            words += 1;
-            function += usize::from(is_function_word(w));
+/// (words, function words) among the document's words (`words`, its index)
+/// in the first [`SAMPLE_BYTES`]: the words that start with a letter (a
+/// number is no word).
+fn count_words(words: &[Word]) -> (usize, usize) {
+    let (mut all, mut function) = (0, 0);
+    for w in words.iter().take_while(|w| w.at < SAMPLE_BYTES) {
+        if w.w.as_bytes()[0].is_ascii_lowercase() {
+            all += 1;
+            function += usize::from(w.lex.function);
         }
     }
-    (words, function)
+    (all, function)
 }
 
 /// The verdict on the text, and why.
@@ -146,12 +114,10 @@ pub(crate) struct Assessment {
     pub code: Option<ReasonCode>,
 }
 
-/// Decide whether `doc` reads as a privacy policy; `statements` are what it
-/// says about personal data (see `statements.rs`).
-pub(crate) fn assess(doc: &Document, statements: &[Statement]) -> Assessment {
-    // Counting words over the first 200 KB says enough about the language.
-    let sample = crate::text::prefix(&doc.lower, 200 * 1024);
-    let (words, function_words) = count_words(sample);
+/// Decide whether `doc` reads as a privacy policy; `words` is its word index
+/// and `statements` are what it says about personal data (see `statements.rs`).
+pub(crate) fn assess(doc: &Document, words: &[Word], statements: &[Statement]) -> Assessment {
+    let (words, function_words) = count_words(words);
     let english = if words == 0 {
         0.0
     } else {
@@ -230,22 +196,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn function_words_are_found_by_length_and_letter() {
-        for w in FUNCTION_WORDS {
-            assert!(is_function_word(w.as_bytes()), "{w}");
-        }
-        for w in [
-            "", "th", "them", "thee", "an'", "z", "you'", "yours", "fro", "o", "ax",
-        ] {
-            assert!(!is_function_word(w.as_bytes()), "{w}");
-        }
-        assert_eq!(count_words("the cat, and THE dog; your 2nd offer"), (7, 3));
+    fn function_words_are_counted_among_words_that_start_with_a_letter() {
+        let doc = Document::new("The cat, and THE dog; your 2nd offer of 2024 don't", &[]);
+        let words = crate::statements::index(&doc);
+        // the, cat, and, the, dog, your, 2nd (no), offer, of, 2024 (no), don't
+        assert_eq!(count_words(&words), (9, 5));
     }
 
     fn assess_text(text: &str) -> Assessment {
         let doc = Document::new(text, &[]);
         let words = crate::statements::index(&doc);
-        assess(&doc, &crate::statements::read(&doc, &words))
+        assess(&doc, &words, &crate::statements::read(&doc, &words))
     }
 
     #[test]

@@ -584,6 +584,8 @@ pub(crate) struct Lex {
     deemed: bool,
     /// One of [`SALE_NOUNS`].
     sale_noun: bool,
+    /// One of the English function words ([`crate::policy::FUNCTION_WORDS`]).
+    pub function: bool,
     /// The statement reader's loop acts on it (a mark, an act, an actor, a
     /// negation, a clause word, …); the other words it steps over at once.
     reads: bool,
@@ -659,6 +661,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for w in READER_WORDS {
         m.entry(w).or_default().reads = true;
+    }
+    for w in crate::policy::FUNCTION_WORDS {
+        m.entry(w).or_default().function = true;
     }
     for l in m.values_mut() {
         l.reads |= l.act.is_some()
