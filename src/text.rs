@@ -576,9 +576,14 @@ fn looks_like_heading_ascii(s: &[u8], whole_line: bool) -> bool {
         }
         in_word = word;
     }
-    // A line of links or addresses is no heading.
-    let has = |needle: &[u8]| memchr::memmem::find(s, needle).is_some();
-    !(has(b"://") || s.contains(&b'@') || has(b"www."))
+    // A line of links or addresses ("://", "@", "www.") is no heading. The
+    // line is short: one pass over it costs less than setting up a search.
+    !s.iter().enumerate().any(|(i, &b)| match b {
+        b'@' => true,
+        b':' => s[i + 1..].starts_with(b"//"),
+        b'w' => s[i + 1..].starts_with(b"ww."),
+        _ => false,
+    })
 }
 
 /// Whether the words just before `pos` in `lower` (within its clause) negate
