@@ -49,6 +49,8 @@ pub mod wasm_api {
 mod wasm;
 
 pub use error::Error;
+#[cfg(feature = "pattern-sources")]
+pub use pattern::compiled_sources;
 pub use report::{
     DoNotTrack, DocumentInfo, Finding, Mechanism, OptOut, OptOutEvidence, Quote, ReasonCode,
     Report, Selling, SellingVerdict, StatementReport, Tracking, TrackingEvidence, SCHEMA_VERSION,

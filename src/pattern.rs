@@ -100,10 +100,25 @@ impl Pattern {
 }
 
 fn compile(p: &str) -> Regex {
+    #[cfg(feature = "pattern-sources")]
+    SOURCES.lock().expect("not poisoned").push(p.to_owned());
     RegexBuilder::new(p)
         .unicode(false)
         .build()
         .expect("static pattern")
+}
+
+/// Every regex compiled so far, as its automaton was given it (feature
+/// `pattern-sources`, for `tools/aot-dfa`: what ahead-of-time automata of
+/// the crate's patterns would weigh).
+#[cfg(feature = "pattern-sources")]
+static SOURCES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// The regexes behind every pattern: [`prepare`](crate::prepare) builds them all.
+#[cfg(feature = "pattern-sources")]
+pub fn compiled_sources() -> Vec<String> {
+    crate::prepare();
+    SOURCES.lock().expect("not poisoned").clone()
 }
 
 impl Branch {
