@@ -64,6 +64,12 @@ pub use statements::{Act, Actor, Data, Kind, Modality, Polarity, Purpose, Recipi
 /// policy is on its way, so that the set-up runs while the page fetches the
 /// policy rather than after. Cheap once done; reports are the same either way.
 pub fn prepare() {
+    // The shared scan's automaton, after (and so with) every pattern.
+    pattern::prepare();
+}
+
+/// Every module's patterns and tables (the shared scan needs them all before it is built).
+pub(crate) fn prepare_patterns() {
     links::prepare();
     opt_out::prepare();
     policy::prepare();

@@ -11,7 +11,7 @@
 use crate::links::{clean_email, url_key, FoundEmail, FoundUrl};
 use crate::report::{Finding, Mechanism, OptOut, OptOutEvidence};
 use crate::selling::{DO_NOT_SELL_LINK, OPT_OUT_OF_HAVING_SOLD};
-use crate::text::{negated_before, pattern, Document, Pattern};
+use crate::text::{negated_before, pattern, text_pattern, Document, Pattern};
 use crate::tracking::matching;
 use crate::Link;
 use std::collections::{HashMap, HashSet};
@@ -124,7 +124,7 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
     vec![
         (
             Mechanism::BrowserSettings,
-            pattern(
+            text_pattern(
                 r"(?x)\bbrowsers?\b[^.;]{0,120}?\b(?:refuse|reject|disable|block|delete|remove|decline|turn\ off|adjust|configur\w*|set\ (?:your|it|the)|instruct|notif\w*|warn\w*|alert|accept|manage|control|clear|erase)\w*\b
                 |\bbrowser(?:['’]s)?\ (?:settings|preferences|options|help|instructions|controls)\b
                 |\b(?:refuse|reject|disable|block|delete|remove|decline|turn\ off|clear|manage|control)\w*\ (?:\w+\ ){0,4}?cookies\b[^.;]{0,80}\bbrowser
@@ -134,20 +134,20 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
         ),
         (
             Mechanism::UnsubscribeLink,
-            pattern(
+            text_pattern(
                 r#"(?x)\bunsubscrib\w*|\bopt[-\ ]?out\ link\b|\binstructions\ (?:included\ |provided\ |contained\ )?(?:with)?in\ (?:the\ body\ of\ )?(?:each|any|every|the|our|those|these)\ (?:\w+\ )?(?:e-?mails?|messages?|communications?)\b
                 |\blink\ (?:provided\ |included\ |located\ |found\ )?(?:at\ the\ bottom\ of|in)\ (?:each|any|every|the|our)\ (?:marketing\ |promotional\ )?(?:e-?mails?|messages?)"#,
             ),
         ),
         (
             Mechanism::ReplyStop,
-            pattern(
+            text_pattern(
                 r#"\b(?:reply|replying|text|texting|respond|responding|send|sending|message)\b(?: with)?(?: the word)? ["“']?stop\b|\bstop["”']? to (?:cancel|unsubscribe|opt[- ]?out|end|quit)\b"#,
             ),
         ),
         (
             Mechanism::AccountSettings,
-            pattern(
+            text_pattern(
                 r"(?x)\b(?:your|my)\ (?:online\ )?(?:\w+\ )?account\b[^.;]{0,80}\b(?:settings|preferences|profile|page)\b|\baccount\ (?:settings|preferences|page)\b
                 |\b(?:log|logging|sign|signing)\ ?(?:in|into|on)\ (?:to\ )?(?:your|the)\b[^.;]{0,60}\b(?:account|profile)\b|\b(?:communication|e-?mail|marketing|notification|privacy|advertising)\ preferences\b
                 |\bpreference\ cent(?:er|re)\b|\bprivacy\ (?:settings|choices)\b|\bprofile\ settings\b|\byour\ account\b[^.;]{0,60}\b(?:update|change|edit|manage|opt)\w*",
@@ -155,36 +155,36 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
         ),
         (
             Mechanism::ContactRequest,
-            pattern(
+            text_pattern(
                 r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request|(?:e-?mail|write|call)\ (?:our|the)\
                 |(?:using|use|through|via)\ (?:the\ |our\ )?contact\ (?:information|details|form|page)s?)\b",
             ),
         ),
         (
             Mechanism::AdIndustryOptout,
-            pattern(
+            text_pattern(
                 r"\baboutads\b|\bnetworkadvertising\b|\byouradchoices\b|\byour ?ad ?choices\b|\byouronlinechoices\b|\bdigital advertising alliance\b|\bnetwork advertising initiative\b|\bedaa\b|\btruste\b|\badchoices\b|\bnai\b|\bdaa\b",
             ),
         ),
         (
             Mechanism::AnalyticsOptout,
-            pattern(
+            text_pattern(
                 r"\bgaoptout\b|\bgoogle analytics opt[- ]?out\b|\bopt[- ]?out (?:of|from) (?:being tracked by )?(?:google|adobe) analytics\b|\banalytics (?:opt[- ]?out|opt-out browser add-on)\b|\badobe\.com/privacy/opt-out\b|\bopt out of (?:\w+ ){0,3}analytics\b",
             ),
         ),
         (
             Mechanism::DoNotSellLink,
-            pattern(&format!(
+            text_pattern(&format!(
                 r#"{DO_NOT_SELL_LINK}|\bopt[- ]?out (?:of|from)\b[^.;]{{0,50}}?["“]?(?:sale|sales|selling|sharing)["”]? of\b|{OPT_OUT_OF_HAVING_SOLD}"#
             )),
         ),
         (
             Mechanism::Gpc,
-            pattern(r"\bglobal privacy control\b|\bgpc\b|\bopt-out preference signals?\b"),
+            text_pattern(r"\bglobal privacy control\b|\bgpc\b|\bopt-out preference signals?\b"),
         ),
         (
             Mechanism::DeviceSettings,
-            pattern(
+            text_pattern(
                 r"\blimit ad tracking\b|\b(?:reset|limit|opt[- ]?out|disable|turn off|settings)\b[^.;]{0,60}\b(?:advertising|ad) (?:id|identifier)s?\b|\b(?:advertising|ad) (?:id|identifier)s?\b[^.;]{0,60}\b(?:settings|reset|limit|opt[- ]?out|disable)\b|\b(?:mobile )?device(?:['’]s)? (?:settings|privacy settings)\b|\bappchoices\b|\bopt[- ]?out of (?:interest-based|personali[sz]ed) (?:ads|advertising) (?:on|in|through) (?:your )?mobile\b",
             ),
         ),
@@ -508,6 +508,21 @@ pub(crate) fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn mechanism_patterns_go_through_the_shared_scan() {
+        let names: Vec<String> = MECHANISMS
+            .iter()
+            .map(|(m, _)| m.name().to_string())
+            .collect();
+        let all: Vec<(&str, &Pattern)> = names
+            .iter()
+            .map(String::as_str)
+            .zip(MECHANISMS.iter().map(|(_, p)| p))
+            .collect();
+        crate::pattern::assert_scan_agrees(&all);
+    }
     use crate::links::{emails_in_text, urls_in_text};
 
     fn opt_out(text: &str) -> OptOut {

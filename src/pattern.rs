@@ -6,9 +6,25 @@
 //! more to warm up on the first page than all the others together. The gap is
 //! split out instead and matched in code: the parts before and after it are
 //! small automata, and the gap is a byte scan (see [`Branch`]).
+//!
+//! The patterns searched over a whole document ([`text_pattern`]) share one
+//! scan of it: every literal their matches can start with, in one
+//! Aho-Corasick automaton ([`TextIndex`]), and each regex then runs only where
+//! one of its own literals starts. Each regex searching the whole text on its
+//! own would find the same starts with its own literal prefilter, once per
+//! pattern: about thirty scans a page, and in wasm (no SIMD Teddy there) each
+//! one a byte-at-a-time automaton.
 
-use regex::bytes::{Regex, RegexBuilder};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa::DFA, MatchKind, StartKind};
+use regex_automata::{meta, util::syntax, Anchored, Input};
+use regex_syntax::hir::literal::Extractor;
 use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
+
+use crate::text::Document;
+
+type Regex = meta::Regex;
 
 /// A compiled pattern over policy text, matched byte-wise in ASCII mode: `\b`,
 /// `\w` and `\s` are ASCII, `[^.;]` is any byte but those. Text is matched
@@ -21,7 +37,7 @@ pub(crate) struct Pattern(Matcher);
 
 enum Matcher {
     /// One automaton for the whole pattern.
-    Whole(Regex),
+    Whole(Head),
     /// The pattern's top-level alternatives: the plain ones together in one
     /// automaton (searched first), then each one with a wide gap, in order.
     Branches(Vec<Branch>),
@@ -37,8 +53,15 @@ enum Matcher {
 /// preferred end only: there the one regex may find a match this misses. The
 /// crate's tables give the same reports on every dev and bulk page either way.
 struct Branch {
-    head: Regex,
+    head: Head,
     steps: Vec<Step>,
+}
+
+/// A regex a match starts with, and its slot in the shared scan if it has
+/// one (a [`text_pattern`]'s, with literals the scan can look for).
+struct Head {
+    re: Regex,
+    slot: Option<usize>,
 }
 
 /// A gap of at most `max` bytes, none of them one of `stops`, then `piece`.
@@ -61,18 +84,24 @@ const MAX_PIECE: usize = 200;
 impl Pattern {
     /// Compile a pattern of this crate's own tables.
     pub fn new(p: &str) -> Self {
+        Self::build(p, false)
+    }
+
+    fn build(p: &str, indexed: bool) -> Self {
         let p = ascii_classes(p);
-        Pattern(match split(&p) {
+        let head = |p: &str| {
+            let re = compile(p);
+            let slot = if indexed { register(p) } else { None };
+            Head { re, slot }
+        };
+        Pattern(match split(&p, &head) {
             Some(branches) => Matcher::Branches(branches),
-            None => Matcher::Whole(compile(&p)),
+            None => Matcher::Whole(head(&p)),
         })
     }
 
     pub fn is_match(&self, s: &str) -> bool {
-        match &self.0 {
-            Matcher::Whole(re) => re.is_match(s.as_bytes()),
-            Matcher::Branches(bs) => bs.iter().any(|b| b.find_at(s.as_bytes(), 0).is_some()),
-        }
+        self.is_match_with(s.as_bytes(), None)
     }
 
     pub fn find(&self, s: &str) -> Option<Range<usize>> {
@@ -80,32 +109,251 @@ impl Pattern {
     }
 
     pub fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-        let hay = s.as_bytes();
+        self.iter(s.as_bytes(), None)
+    }
+
+    /// Whether the pattern matches the document's lowercased text (through
+    /// the shared scan, for a [`text_pattern`]).
+    pub fn is_match_in(&self, doc: &Document) -> bool {
+        self.is_match_with(doc.lower.as_bytes(), Some(doc.index()))
+    }
+
+    /// The matches in the document's lowercased text (through the shared
+    /// scan, for a [`text_pattern`]): the same as `find_iter(&doc.lower)`.
+    pub fn find_in<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.iter(doc.lower.as_bytes(), Some(doc.index()))
+    }
+
+    /// [`Pattern::find_in`] over the document's own text: for a pattern that
+    /// tells case apart ("Do Not Track", "DNT").
+    pub fn find_in_text<'a>(
+        &'a self,
+        doc: &'a Document,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.iter(doc.text.as_bytes(), Some(doc.index()))
+    }
+
+    fn is_match_with(&self, hay: &[u8], index: Option<&TextIndex>) -> bool {
+        match &self.0 {
+            Matcher::Whole(h) => match index.and_then(|x| x.starts(h.slot)) {
+                Some(starts) => h.find_from(hay, 0, starts).is_some(),
+                None => h.re.is_match(hay),
+            },
+            Matcher::Branches(bs) => bs.iter().any(|b| b.find_at(hay, 0, index).is_some()),
+        }
+    }
+
+    fn iter<'a>(
+        &'a self,
+        hay: &'a [u8],
+        index: Option<&'a TextIndex>,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
         let (whole, branches) = match &self.0 {
-            Matcher::Whole(re) => (Some(re.find_iter(hay).map(|m| m.range())), &[][..]),
+            Matcher::Whole(h) => (Some(h), &[][..]),
             Matcher::Branches(bs) => (None, &bs[..]),
+        };
+        let starts = whole.and_then(|h| index.and_then(|x| x.starts(h.slot)));
+        let mut plain = match (whole, starts) {
+            (Some(h), None) => Some(h.re.find_iter(hay).map(|m| m.range())),
+            _ => None,
         };
         let mut gapped = Leftmost {
             hay,
             branches,
+            index,
             next: vec![None; branches.len()],
             at: 0,
         };
-        let mut whole = whole;
-        std::iter::from_fn(move || match whole.as_mut() {
-            Some(it) => it.next(),
-            None => gapped.next(),
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            if let Some(it) = plain.as_mut() {
+                return it.next();
+            }
+            let (Some(h), Some(starts)) = (whole, starts) else {
+                return gapped.next();
+            };
+            let m = h.find_from(hay, at, starts)?;
+            // Never empty (see `register`), but step on regardless.
+            at = m.end.max(m.start + 1);
+            Some(m)
         })
     }
 }
 
+/// Compile a pattern that is searched over whole documents
+/// ([`Pattern::find_in`], [`Pattern::is_match_in`]): its regexes take part
+/// in the shared scan.
+pub(crate) fn text_pattern(p: &str) -> Pattern {
+    Pattern::build(p, true)
+}
+
+/// As `regex::bytes::RegexBuilder::new(p).unicode(false).build()` does it,
+/// through the meta regex itself, which also searches anchored at a start.
 fn compile(p: &str) -> Regex {
     #[cfg(feature = "pattern-sources")]
     SOURCES.lock().expect("not poisoned").push(p.to_owned());
-    RegexBuilder::new(p)
-        .unicode(false)
-        .build()
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(10 * (1 << 20)))
+                .hybrid_cache_capacity(2 * (1 << 20))
+                .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                .utf8_empty(false),
+        )
+        .syntax(syntax_config())
+        .build(p)
         .expect("static pattern")
+}
+
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new().unicode(false).utf8(false)
+}
+
+/// The leftmost match of `re` that starts at or after `at`.
+fn find_at(re: &Regex, hay: &[u8], at: usize) -> Option<Range<usize>> {
+    re.find(Input::new(hay).range(at..)).map(|m| m.range())
+}
+
+impl Head {
+    /// The leftmost match at or after `at`, tried only at `starts` (where
+    /// one of the regex's literals begins): the first start it matches at is
+    /// the leftmost match, and anchored there it ends where the unanchored
+    /// search would end it.
+    fn find_from(&self, hay: &[u8], at: usize, starts: &[u32]) -> Option<Range<usize>> {
+        let first = starts.partition_point(|&s| (s as usize) < at);
+        starts[first..].iter().find_map(|&s| {
+            let input = Input::new(hay).range(s as usize..).anchored(Anchored::Yes);
+            self.re.find(input).map(|m| m.range())
+        })
+    }
+
+    /// The leftmost match at or after `at`, through the shared scan if `index` has this regex.
+    fn find_at(&self, hay: &[u8], at: usize, index: Option<&TextIndex>) -> Option<Range<usize>> {
+        match index.and_then(|x| x.starts(self.slot)) {
+            Some(starts) => self.find_from(hay, at, starts),
+            None => find_at(&self.re, hay, at),
+        }
+    }
+}
+
+/// Literals shorter than this would flood the shared scan with starts ("a",
+/// "n"): a regex with one keeps its own literal search. ("we" and "us" are
+/// frequent, but a regex starting with them stops there anyway.)
+const MIN_LITERAL: usize = 2;
+
+/// How much of a literal the scan looks for: 8 bytes made the smallest
+/// automaton that did not cost more per byte (callgrind over the fixtures:
+/// the first pass cheapest at 8, the steady one 2% dearer than with whole
+/// literals, which make an automaton of 24 KB of literals).
+const MAX_LITERAL: usize = 8;
+
+/// The text patterns' literals: each with the slot of the regex it starts.
+static LITERALS: Mutex<Vec<(Vec<u8>, usize)>> = Mutex::new(Vec::new());
+/// How many slots have been handed out.
+static SLOTS: Mutex<usize> = Mutex::new(0);
+
+/// Give regex `p` a slot in the shared scan, if every match of it starts with
+/// one of a finite set of literals, none shorter than [`MIN_LITERAL`].
+fn register(p: &str) -> Option<usize> {
+    let hir = syntax::parse_with(p, &syntax_config()).expect("static pattern");
+    let seq = Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < MIN_LITERAL) {
+        return None;
+    }
+    let mut slots = SLOTS.lock().expect("not poisoned");
+    let slot = *slots;
+    *slots += 1;
+    // A start is all the scan looks for: the first bytes of each literal find
+    // it (the regex then checks the rest there), and a literal that another
+    // one of the same regex begins adds nothing. Lowercased, as the scanned
+    // text is: where a literal starts in a text, its lowercased self starts
+    // in the lowercased text ([`Pattern::find_in_text`]).
+    let mut prefixes: Vec<Vec<u8>> = literals
+        .iter()
+        .map(|l| l.as_bytes()[..l.as_bytes().len().min(MAX_LITERAL)].to_ascii_lowercase())
+        .collect();
+    prefixes.sort_unstable();
+    prefixes.dedup_by(|longer, shorter| longer.starts_with(shorter));
+    let mut all = LITERALS.lock().expect("not poisoned");
+    all.extend(prefixes.into_iter().map(|l| (l, slot)));
+    Some(slot)
+}
+
+/// One automaton over every text pattern's literals.
+struct Scanner {
+    dfa: DFA,
+    /// The slot of each of the automaton's literals.
+    slot_of: Vec<usize>,
+    /// Slots it covers: a regex registered after it was built (none of the
+    /// crate's own: it is built after [`crate::prepare_patterns`]) is
+    /// searched on its own.
+    slots: usize,
+}
+
+fn scanner() -> &'static Scanner {
+    static SCANNER: OnceLock<Scanner> = OnceLock::new();
+    SCANNER.get_or_init(|| {
+        crate::prepare_patterns();
+        let slots = SLOTS.lock().expect("not poisoned");
+        let literals = LITERALS.lock().expect("not poisoned");
+        Scanner {
+            // Standard match kind: every literal ending at a byte is reported there.
+            dfa: DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Unanchored)
+                .prefilter(false)
+                .build(literals.iter().map(|(l, _)| l))
+                .expect("the literals fit an automaton"),
+            slot_of: literals.iter().map(|&(_, s)| s).collect(),
+            slots: *slots,
+        }
+    })
+}
+
+/// Build the shared scan's automaton (with every pattern, which it needs first).
+pub(crate) fn prepare() {
+    scanner();
+}
+
+/// Where each text pattern's regexes can start in one document's lowercased
+/// text: one scan for all of them ([`Document::index`]).
+pub(crate) struct TextIndex {
+    /// By slot: the byte offsets where one of its literals starts, ascending.
+    starts: Vec<Vec<u32>>,
+}
+
+impl TextIndex {
+    pub fn new(lower: &str) -> Self {
+        let scanner = scanner();
+        let dfa = &scanner.dfa;
+        let mut starts = vec![Vec::new(); scanner.slots];
+        // The automaton's own overlapping search, as a plain loop: a
+        // transition a byte, and only at match states a look at what ends there.
+        let mut sid = dfa
+            .start_state(aho_corasick::Anchored::No)
+            .expect("an unanchored automaton");
+        for (i, &b) in lower.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    // Text is cut at MAX_TEXT_BYTES (1 MiB): offsets fit.
+                    let start = (i + 1 - dfa.pattern_len(pid)) as u32;
+                    starts[scanner.slot_of[pid.as_usize()]].push(start);
+                }
+            }
+        }
+        for s in &mut starts {
+            s.sort_unstable();
+            s.dedup();
+        }
+        TextIndex { starts }
+    }
+
+    fn starts(&self, slot: Option<usize>) -> Option<&[u32]> {
+        self.starts.get(slot?).map(Vec::as_slice)
+    }
 }
 
 /// Every regex compiled so far, as its automaton was given it (feature
@@ -123,15 +371,15 @@ pub fn compiled_sources() -> Vec<String> {
 
 impl Branch {
     /// The leftmost match of this alternative that starts at or after `from`.
-    fn find_at(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
+    fn find_at(&self, hay: &[u8], from: usize, index: Option<&TextIndex>) -> Option<Range<usize>> {
         let mut at = from;
         while at <= hay.len() {
-            let m = self.head.find_at(hay, at)?;
-            if let Some(end) = self.rest(hay, m.end(), 0) {
-                return Some(m.start()..end);
+            let m = self.head.find_at(hay, at, index)?;
+            if let Some(end) = self.rest(hay, m.end, 0) {
+                return Some(m.start..end);
             }
             // A later start may yet go on: the regex would try it too.
-            at = m.start() + 1;
+            at = m.start + 1;
         }
         None
     }
@@ -166,20 +414,20 @@ impl Branch {
         let mut starts = Vec::new();
         let mut at = from;
         while at <= hay_k.len() {
-            let Some(m) = step.piece.find_at(hay_k, at) else {
+            let Some(m) = find_at(&step.piece, hay_k, at) else {
                 break;
             };
-            if m.start() > last_start {
+            if m.start > last_start {
                 break;
             }
             if step.lazy {
-                if let Some(end) = self.rest(hay, m.end(), k + 1) {
+                if let Some(end) = self.rest(hay, m.end, k + 1) {
                     return Some(end);
                 }
             } else {
-                starts.push(m.end());
+                starts.push(m.end);
             }
-            at = m.start() + 1;
+            at = m.start + 1;
         }
         starts
             .into_iter()
@@ -193,6 +441,7 @@ impl Branch {
 struct Leftmost<'a> {
     hay: &'a [u8],
     branches: &'a [Branch],
+    index: Option<&'a TextIndex>,
     /// Each branch's next match as last found, valid while it starts at or
     /// after `at` (so that a long text is not searched again for each match).
     next: Vec<Option<Option<Range<usize>>>>,
@@ -214,7 +463,7 @@ impl Iterator for Leftmost<'_> {
                 Some(None) => false,
             };
             if stale {
-                *next = Some(b.find_at(self.hay, self.at));
+                *next = Some(b.find_at(self.hay, self.at, self.index));
             }
             if let Some(Some(m)) = next {
                 if best.as_ref().is_none_or(|x| m.start < x.start) {
@@ -232,7 +481,7 @@ impl Iterator for Leftmost<'_> {
 
 /// Split a pattern at its top-level alternatives and at the wide gaps in
 /// them; `None` if it has no wide gap (one automaton does it all).
-fn split(p: &str) -> Option<Vec<Branch>> {
+fn split(p: &str, make_head: &dyn Fn(&str) -> Head) -> Option<Vec<Branch>> {
     let (flags, body) = leading_flags(p);
     let verbose = flags.contains('x') && !flags.contains("-x");
     let mut out: Vec<Branch> = Vec::new();
@@ -245,7 +494,7 @@ fn split(p: &str) -> Option<Vec<Branch>> {
         };
         any_gap = true;
         out.push(Branch {
-            head: compile(&format!("{flags}{head}")),
+            head: make_head(&format!("{flags}{head}")),
             steps: steps
                 .into_iter()
                 .map(|(stops, max, lazy, piece)| Step {
@@ -268,7 +517,7 @@ fn split(p: &str) -> Option<Vec<Branch>> {
         out.insert(
             0,
             Branch {
-                head: compile(&format!("{flags}(?:{})", plain.join("|"))),
+                head: make_head(&format!("{flags}(?:{})", plain.join("|"))),
                 steps: Vec::new(),
             },
         );
@@ -507,6 +756,46 @@ fn ascii_classes(p: &str) -> String {
         }
     }
     out
+}
+
+/// Test support: check that `patterns` (a module's text patterns) take part
+/// in the shared scan and that through it they find, on every fixture page,
+/// just what each finds searching alone.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn assert_scan_agrees(patterns: &[(&str, &Pattern)]) {
+    let slots = scanner().slots;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("tests/fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).expect("a fixture"))
+        .collect();
+    texts.push("Cookies, DO NOT TRACK, a pixel. Do not sell! opt-out, subject: DNT".into());
+    assert!(texts.len() > 40, "the fixture pages are there");
+    for (name, p) in patterns {
+        let heads: Vec<&Head> = match &p.0 {
+            Matcher::Whole(h) => vec![h],
+            Matcher::Branches(bs) => bs.iter().map(|b| &b.head).collect(),
+        };
+        for h in heads {
+            assert!(
+                h.slot.is_some_and(|s| s < slots),
+                "{name}: not in the shared scan"
+            );
+        }
+        let mut found = 0;
+        for text in &texts {
+            let doc = Document::new(text, &[]);
+            let lower: Vec<_> = p.find_iter(&doc.lower).collect();
+            assert_eq!(p.find_in(&doc).collect::<Vec<_>>(), lower, "{name}");
+            assert_eq!(p.is_match_in(&doc), !lower.is_empty(), "{name}");
+            let own: Vec<_> = p.find_iter(doc.text).collect();
+            assert_eq!(p.find_in_text(&doc).collect::<Vec<_>>(), own, "{name}");
+            found += lower.len() + own.len();
+        }
+        assert!(found > 0, "{name} matches somewhere in the fixtures");
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 
 use crate::report::ReasonCode;
 use crate::statements::{Data, Kind, Statement, Word};
-use crate::text::{pattern, Document, Pattern};
+use crate::text::{text_pattern, Document, Pattern};
 use std::sync::LazyLock;
 
 /// Fewer words than this cannot hold a policy.
@@ -41,27 +41,27 @@ static TOPICS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         r"\bsecurity\b|\bprotect\w*\b|\bretain\w*|\bretention\b",
     ]
     .iter()
-    .map(|p| pattern(p))
+    .map(|p| text_pattern(p))
     .collect()
 });
 
 /// How a terms page names itself.
 static SELF_TERMS: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"\b(?:these|this|the) (?:terms|conditions|agreement|user agreement|terms of (?:use|service|sale)|terms and conditions|terms & conditions)\b",
     )
 });
 
 /// How a privacy policy names itself.
 static SELF_POLICY: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(r"\bthis (?:privacy |cookie |online privacy )?(?:policy|notice|statement)\b")
+    text_pattern(r"\bthis (?:privacy |cookie |online privacy )?(?:policy|notice|statement)\b")
 });
 
 /// A practice with personal data, by whoever the page names as its subject
 /// ("we collect …", "Stuckey’s collects only personal information …", "uses
 /// cookies"): terms pages speak of their rules, policies of these.
 static PRACTICE: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"\b(?:collect|gather|obtain|receive|record|employ|place|store|retain|process|track|share|disclose|sell)(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:personal(?:ly identifiable)? (?:information|data)|cookies?|e-?mail address(?:es)?|ip address(?:es)?|information (?:about|from) you)\b|\b(?:we|us)\b[^.;:]{0,40}?\buse\w*\b[^.;:]{0,60}?\b(?:personal|information|data|cookies?)\b|\binformation (?:we|that we) (?:collect|gather|obtain|receive)\b",
     )
 });
@@ -123,7 +123,7 @@ pub(crate) fn assess(doc: &Document, words: &[Word], statements: &[Statement]) -
     } else {
         function_words as f32 / words as f32
     };
-    let topics = TOPICS.iter().filter(|t| t.is_match(&doc.lower)).count() as f32;
+    let topics = TOPICS.iter().filter(|t| t.is_match_in(doc)).count() as f32;
     let likelihood =
         (topics / TOPICS_FOR_CERTAINTY).min(1.0) * (english / MIN_ENGLISH_SHARE).min(1.0);
     let likelihood = (likelihood * 100.0).round() / 100.0;
@@ -164,11 +164,11 @@ pub(crate) fn assess(doc: &Document, words: &[Word], statements: &[Statement]) -
 
 /// A terms page with no privacy section of its own.
 fn terms_page(doc: &Document, statements: &[Statement]) -> bool {
-    let self_terms = SELF_TERMS.find_iter(&doc.lower).count();
+    let self_terms = SELF_TERMS.find_in(doc).count();
     if self_terms < MIN_SELF_TERMS {
         return false;
     }
-    let self_policy = SELF_POLICY.find_iter(&doc.lower).count();
+    let self_policy = SELF_POLICY.find_in(doc).count();
     if self_terms < TERMS_OVER_POLICY * (self_policy + 1) {
         return false;
     }
@@ -183,7 +183,7 @@ fn terms_page(doc: &Document, statements: &[Statement]) -> bool {
                 && !SELF_TERMS.is_match(doc.lower_sentence(s.sentence))
         })
         .count();
-    PRACTICE.find_iter(&doc.lower).count() + denials < MIN_PRACTICES
+    PRACTICE.find_in(doc).count() + denials < MIN_PRACTICES
 }
 
 /// Build this module's patterns and tables now (see [`crate::prepare`]).
@@ -194,6 +194,18 @@ pub(crate) fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn whole_text_patterns_go_through_the_shared_scan() {
+        let mut all: Vec<(&str, &Pattern)> = vec![
+            ("SELF_TERMS", &SELF_TERMS),
+            ("SELF_POLICY", &SELF_POLICY),
+            ("PRACTICE", &PRACTICE),
+        ];
+        all.extend(TOPICS.iter().map(|t| ("a topic", t)));
+        crate::pattern::assert_scan_agrees(&all);
+    }
 
     #[test]
     fn function_words_are_counted_among_words_that_start_with_a_letter() {

@@ -29,7 +29,7 @@
 //! e-mails are not requests.
 
 use crate::report::Quote;
-use crate::text::{negated_before, pattern, prefix, Document, Pattern};
+use crate::text::{negated_before, pattern, prefix, text_pattern, Document, Pattern};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -123,7 +123,7 @@ const MAX_LIST_ITEM_BYTES: usize = 160;
 
 /// Sentences worth a closer look: a subject word or a requirement's verb.
 static CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"\bsubject\b|\b(?:include|provide|state|indicate|specify|list|supply|identify|confirm|contain|reference|mention|tell us|let us know|send us|give us)\b|\bwith (?:your|the following)\b",
     )
 });
@@ -424,7 +424,7 @@ const EMAIL_AS_KIND: &[&str] = &[
 pub(crate) fn read(doc: &Document) -> Option<OptOutRequest> {
     // Candidate sentences, each once, in order: one pass over the text.
     let mut candidates: Vec<usize> = Vec::new();
-    for m in CUE.find_iter(&doc.lower) {
+    for m in CUE.find_in(doc) {
         if let Some(i) = doc.sentence_at(m.start) {
             if candidates.last() != Some(&i) {
                 candidates.push(i);
@@ -1011,6 +1011,12 @@ pub(crate) fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_cue_pattern_goes_through_the_shared_scan() {
+        crate::pattern::assert_scan_agrees(&[("CUE", &CUE)]);
+    }
     use RequestItem::*;
 
     fn request(text: &str) -> Option<OptOutRequest> {

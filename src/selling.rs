@@ -20,7 +20,7 @@
 
 use crate::report::{Quote, Selling, SellingVerdict};
 use crate::statements::{discloses_to_others, is_admission, Actor, Kind, Statement, Strength};
-use crate::text::{negated_before, pattern, Document, Pattern};
+use crate::text::{negated_before, pattern, text_pattern, Document, Pattern};
 use crate::tracking::sentences_touched;
 use std::sync::LazyLock;
 
@@ -29,7 +29,7 @@ const MAX_EVIDENCE: usize = 3;
 
 /// "Do Not Sell My Personal Information", "opt out of the sale of …".
 static DNS_OFFER: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(&format!(
+    text_pattern(&format!(
         r"{DO_NOT_SELL_LINK}|\bopt[- ]?out,? (?:of |from )?(?:the |any )?(?:sale|sales|selling|sharing)\b|{OPT_OUT_OF_HAVING_SOLD}"
     ))
 });
@@ -120,7 +120,7 @@ pub(crate) fn assess(doc: &Document, statements: &[Statement]) -> Selling {
 /// name, or an instruction to opt out of the sale, with a way to act on it.
 fn do_not_sell_offers(doc: &Document) -> Vec<usize> {
     let mut offers = Vec::new();
-    for i in sentences_touched(doc, DNS_OFFER.find_iter(&doc.lower)) {
+    for i in sentences_touched(doc, DNS_OFFER.find_in(doc)) {
         let s = doc.lower_sentence(i);
         let base = doc.sentences[i].span.start;
         let offered = DNS_OFFER
@@ -147,6 +147,12 @@ pub(crate) fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_offer_pattern_goes_through_the_shared_scan() {
+        crate::pattern::assert_scan_agrees(&[("DNS_OFFER", &DNS_OFFER)]);
+    }
 
     fn read(text: &str) -> Selling {
         let doc = Document::new(text, &[]);

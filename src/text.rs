@@ -27,9 +27,12 @@ pub(crate) struct Document<'a> {
     /// `text` with ASCII letters lowercased: byte offsets are identical.
     pub lower: String,
     pub sentences: Vec<Sentence>,
+    /// Where the text patterns can match in `lower`, found on first use.
+    index: std::cell::OnceCell<TextIndex>,
 }
 
-pub(crate) use crate::pattern::{find_around, find_in_lines, pattern, Pattern};
+use crate::pattern::TextIndex;
+pub(crate) use crate::pattern::{find_around, find_in_lines, pattern, text_pattern, Pattern};
 
 /// Words that start a sentence, used to find boundaries where a line break was
 /// lost ("Privacy PolicyThis Privacy Policy…"). Only words that are not the
@@ -137,7 +140,13 @@ impl<'a> Document<'a> {
             text,
             lower,
             sentences,
+            index: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The shared scan of `lower` for the text patterns (see [`Pattern::find_in`]).
+    pub fn index(&self) -> &TextIndex {
+        self.index.get_or_init(|| TextIndex::new(&self.lower))
     }
 
     /// The text of sentence `i`.

@@ -11,7 +11,7 @@
 
 use crate::report::{DoNotTrack, Finding, Tracking, TrackingEvidence};
 use crate::statements::{same, table_words, FastMap, Word};
-use crate::text::{find_in_lines, negated_before, pattern, Document, Pattern};
+use crate::text::{find_in_lines, negated_before, pattern, text_pattern, Document, Pattern};
 use crate::vendors::{Category, VENDORS};
 use std::sync::LazyLock;
 
@@ -19,17 +19,17 @@ use std::sync::LazyLock;
 const MAX_QUOTES: usize = 2;
 
 static COOKIES: LazyLock<Pattern> =
-    LazyLock::new(|| pattern(r"\bcookies?\b|\blocal storage\b|\blocal shared objects\b"));
+    LazyLock::new(|| text_pattern(r"\bcookies?\b|\blocal storage\b|\blocal shared objects\b"));
 
 /// "we do not use cookies", "we do not make use of cookies".
 static NO_COOKIES: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b",
     )
 });
 
 static WEB_BEACONS: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"\b(?:web ?beacons?|pixel tags?|pixels?|clear gifs?|clear gif files|tracking pixels?|single[- ]pixel|spotlight tags?|beacons?|tags? in (?:our |the )?e-?mails?|tracking tags?)\b",
     )
 });
@@ -39,7 +39,7 @@ static WEB_BEACONS: LazyLock<Pattern> = LazyLock::new(|| {
 /// on the use of our Site", "which pages are most visited", "how many visitors
 /// the site has"). Measuring *ads* ("advertising effectiveness") is advertising.
 static ANALYTICS: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"(?x)\banalytics?\b
         | \banaly[sz](?:e|es|ed|ing|is)\s+(?:\w+\s+){0,4}?(?:traffic|usage|trends|visits|performance|behaviou?r|how\ (?:you|users|visitors|customers))
         | \b(?:usage|traffic|clickstream)\ (?:statistics|data|information|patterns|trends)\b
@@ -57,7 +57,7 @@ static ANALYTICS: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 static TARGETED_ADS: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"(?x)\binterest[-\ ]based\b | \bbehaviou?ral\ (?:advertising|ads|targeting|marketing)
         | \btargeted\ (?:ads|advertis\w*|marketing|promotions)\b | \bpersonali[sz]ed\ (?:ads|advertis\w*)
         | \btailored\ (?:ads|advertis\w*)\b | \bretarget\w* | \bre-?marketing\b | \brelevant\ (?:ads|advertis\w*)
@@ -142,7 +142,7 @@ pub(crate) const EXTRA_PHRASES: &[(&str, &str)] = &[
 
 /// "Google … serves ads": how AdSense's boilerplate names Google Ads.
 static GOOGLE_SERVES_ADS: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(r"\bgoogle\b[^.;]{0,60}\b(?:serves?|show|display)\w* (?:ads|advertisements)\b")
+    text_pattern(r"\bgoogle\b[^.;]{0,60}\b(?:serves?|show|display)\w* (?:ads|advertisements)\b")
 });
 
 /// A service outside the table, by the way its name is written: "Foo
@@ -250,7 +250,7 @@ static SOCIAL_USE: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Do Not Track, as a signal (not "we do not track users").
 static DNT_MENTION: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+    text_pattern(
         r#"Do Not Track|DO NOT TRACK|Do-Not-Track|[“"']do[- ]not[- ]track[”"']|(?i:do[- ]not[- ]track)(?-u:\s+)(?i:signals?|features?|settings?|requests?|headers?|preferences?|mechanisms?|options?|disclosures?|browser)|(?-u:\b)DNT(?-u:\b)"#,
     )
 });
@@ -317,7 +317,7 @@ fn has_analytics_service(services: &[Finding]) -> bool {
 
 /// Sentences where `re` matches (in the lowercased text), in order, each once.
 pub(crate) fn matching(doc: &Document, re: &Pattern) -> Vec<usize> {
-    sentences_touched(doc, re.find_iter(&doc.lower))
+    sentences_touched(doc, re.find_in(doc))
 }
 
 /// The sentences that the given byte ranges touch, in order, each once. A
@@ -416,7 +416,7 @@ fn services(doc: &Document, words: &[Word], site: Option<&str>) -> Vec<Finding> 
         }
         hits.push((vendor.name.to_string(), Some(vendor.category), start..end));
     }
-    for m in GOOGLE_SERVES_ADS.find_iter(&doc.lower) {
+    for m in GOOGLE_SERVES_ADS.find_in(doc) {
         hits.push((
             "Google Ads".to_string(),
             Some(Category::Advertising),
@@ -526,7 +526,7 @@ fn without_urls(s: &str) -> String {
 fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
     // The sentences about DNT: those naming it, those under a DNT heading,
     // and the one right after a mention ("… DNT signals. We do not respond to them.").
-    let mentions = sentences_touched(doc, DNT_MENTION.find_iter(doc.text));
+    let mentions = sentences_touched(doc, DNT_MENTION.find_in_text(doc));
     if mentions.is_empty() {
         return (DoNotTrack::NotMentioned, Vec::new());
     }
@@ -601,6 +601,20 @@ pub(crate) fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn whole_text_patterns_go_through_the_shared_scan() {
+        crate::pattern::assert_scan_agrees(&[
+            ("COOKIES", &COOKIES),
+            ("NO_COOKIES", &NO_COOKIES),
+            ("WEB_BEACONS", &WEB_BEACONS),
+            ("ANALYTICS", &ANALYTICS),
+            ("TARGETED_ADS", &TARGETED_ADS),
+            ("GOOGLE_SERVES_ADS", &GOOGLE_SERVES_ADS),
+            ("DNT_MENTION", &DNT_MENTION),
+        ]);
+    }
 
     fn tracking(text: &str) -> Tracking {
         let doc = Document::new(text, &[]);
