@@ -18,7 +18,7 @@
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa::DFA, MatchKind, StartKind};
 use regex_automata::{meta, util::syntax, Anchored, Input};
-use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{literal::Extractor, Hir};
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
 
@@ -90,9 +90,12 @@ impl Pattern {
     fn build(p: &str, indexed: bool) -> Self {
         let p = ascii_classes(p);
         let head = |p: &str| {
-            let re = compile(p);
-            let slot = if indexed { register(p) } else { None };
-            Head { re, slot }
+            let hir = parse(p);
+            let slot = if indexed { register(&hir) } else { None };
+            Head {
+                re: build(p, &hir),
+                slot,
+            }
         };
         Pattern(match split(&p, &head) {
             Some(branches) => Matcher::Branches(branches),
@@ -190,8 +193,19 @@ pub(crate) fn text_pattern(p: &str) -> Pattern {
 /// As `regex::bytes::RegexBuilder::new(p).unicode(false).build()` does it,
 /// through the meta regex itself, which also searches anchored at a start.
 fn compile(p: &str) -> Regex {
+    build(p, &parse(p))
+}
+
+fn parse(p: &str) -> Hir {
+    syntax::parse_with(p, &syntax_config()).expect("static pattern")
+}
+
+/// The regex of `p`, parsed as `hir` (parsed once for the regex and its literals).
+fn build(p: &str, hir: &Hir) -> Regex {
     #[cfg(feature = "pattern-sources")]
     SOURCES.lock().expect("not poisoned").push(p.to_owned());
+    #[cfg(not(feature = "pattern-sources"))]
+    let _ = p;
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -200,8 +214,7 @@ fn compile(p: &str) -> Regex {
                 .match_kind(regex_automata::MatchKind::LeftmostFirst)
                 .utf8_empty(false),
         )
-        .syntax(syntax_config())
-        .build(p)
+        .build_from_hir(hir)
         .expect("static pattern")
 }
 
@@ -252,11 +265,10 @@ static LITERALS: Mutex<Vec<(Vec<u8>, usize)>> = Mutex::new(Vec::new());
 /// How many slots have been handed out.
 static SLOTS: Mutex<usize> = Mutex::new(0);
 
-/// Give regex `p` a slot in the shared scan, if every match of it starts with
+/// Give the regex parsed as `hir` a slot in the shared scan, if every match of it starts with
 /// one of a finite set of literals, none shorter than [`MIN_LITERAL`].
-fn register(p: &str) -> Option<usize> {
-    let hir = syntax::parse_with(p, &syntax_config()).expect("static pattern");
-    let seq = Extractor::new().extract(&hir);
+fn register(hir: &Hir) -> Option<usize> {
+    let seq = Extractor::new().extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < MIN_LITERAL) {
         return None;
