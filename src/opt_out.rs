@@ -508,6 +508,7 @@ pub(crate) fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::links::{emails_in_text, urls_in_text};
 
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
@@ -523,7 +524,6 @@ mod tests {
             .collect();
         crate::pattern::assert_scan_agrees(&all);
     }
-    use crate::links::{emails_in_text, urls_in_text};
 
     fn opt_out(text: &str) -> OptOut {
         let urls = urls_in_text(text, &text.to_ascii_lowercase());

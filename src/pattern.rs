@@ -93,7 +93,7 @@ impl Pattern {
             let hir = parse(p);
             let slot = if indexed { register(&hir) } else { None };
             Head {
-                re: build(p, &hir),
+                re: build(&hir),
                 slot,
             }
         };
@@ -193,19 +193,17 @@ pub(crate) fn text_pattern(p: &str) -> Pattern {
 /// As `regex::bytes::RegexBuilder::new(p).unicode(false).build()` does it,
 /// through the meta regex itself, which also searches anchored at a start.
 fn compile(p: &str) -> Regex {
-    build(p, &parse(p))
+    build(&parse(p))
 }
 
+/// Each regex is parsed here, once: for its automaton and, in a text pattern, its literals.
 fn parse(p: &str) -> Hir {
+    #[cfg(feature = "pattern-sources")]
+    SOURCES.lock().expect("not poisoned").push(p.to_owned());
     syntax::parse_with(p, &syntax_config()).expect("static pattern")
 }
 
-/// The regex of `p`, parsed as `hir` (parsed once for the regex and its literals).
-fn build(p: &str, hir: &Hir) -> Regex {
-    #[cfg(feature = "pattern-sources")]
-    SOURCES.lock().expect("not poisoned").push(p.to_owned());
-    #[cfg(not(feature = "pattern-sources"))]
-    let _ = p;
+fn build(hir: &Hir) -> Regex {
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -260,10 +258,14 @@ const MIN_LITERAL: usize = 2;
 /// literals, which make an automaton of 24 KB of literals).
 const MAX_LITERAL: usize = 8;
 
-/// The text patterns' literals: each with the slot of the regex it starts.
+/// The text patterns' literals: each with the slot of the regex it starts
+/// (slots are handed out in order, each with at least one literal).
 static LITERALS: Mutex<Vec<(Vec<u8>, usize)>> = Mutex::new(Vec::new());
-/// How many slots have been handed out.
-static SLOTS: Mutex<usize> = Mutex::new(0);
+
+/// How many slots `literals` hand out.
+fn slot_count(literals: &[(Vec<u8>, usize)]) -> usize {
+    literals.last().map_or(0, |&(_, slot)| slot + 1)
+}
 
 /// Give the regex parsed as `hir` a slot in the shared scan, if every match of it starts with
 /// one of a finite set of literals, none shorter than [`MIN_LITERAL`].
@@ -273,9 +275,6 @@ fn register(hir: &Hir) -> Option<usize> {
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < MIN_LITERAL) {
         return None;
     }
-    let mut slots = SLOTS.lock().expect("not poisoned");
-    let slot = *slots;
-    *slots += 1;
     // A start is all the scan looks for: the first bytes of each literal find
     // it (the regex then checks the rest there), and a literal that another
     // one of the same regex begins adds nothing. Lowercased, as the scanned
@@ -288,6 +287,7 @@ fn register(hir: &Hir) -> Option<usize> {
     prefixes.sort_unstable();
     prefixes.dedup_by(|longer, shorter| longer.starts_with(shorter));
     let mut all = LITERALS.lock().expect("not poisoned");
+    let slot = slot_count(&all);
     all.extend(prefixes.into_iter().map(|l| (l, slot)));
     Some(slot)
 }
@@ -307,7 +307,6 @@ fn scanner() -> &'static Scanner {
     static SCANNER: OnceLock<Scanner> = OnceLock::new();
     SCANNER.get_or_init(|| {
         crate::prepare_patterns();
-        let slots = SLOTS.lock().expect("not poisoned");
         let literals = LITERALS.lock().expect("not poisoned");
         Scanner {
             // Standard match kind: every literal ending at a byte is reported there.
@@ -318,7 +317,7 @@ fn scanner() -> &'static Scanner {
                 .build(literals.iter().map(|(l, _)| l))
                 .expect("the literals fit an automaton"),
             slot_of: literals.iter().map(|&(_, s)| s).collect(),
-            slots: *slots,
+            slots: slot_count(&literals),
         }
     })
 }
