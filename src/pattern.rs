@@ -20,7 +20,7 @@ use aho_corasick::{dfa::DFA, MatchKind, StartKind};
 use regex_automata::{meta, util::syntax, Anchored, Input};
 use regex_syntax::hir::{literal::Extractor, Hir};
 use std::ops::Range;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::text::Document;
 
@@ -60,7 +60,7 @@ struct Branch {
 /// A regex a match starts with, and its slot in the shared scan if it has
 /// one (a [`text_pattern`]'s, with literals the scan can look for).
 struct Head {
-    re: Regex,
+    re: Lazy,
     slot: Option<usize>,
 }
 
@@ -70,7 +70,40 @@ struct Step {
     max: usize,
     /// `{0,n}?`: the shortest gap first; `{0,n}`: the longest.
     lazy: bool,
-    piece: Regex,
+    piece: Lazy,
+}
+
+/// A regex built on its first search, from the syntax tree parsed (and its
+/// literals read) when its pattern was made: a first call builds only the
+/// automata the page's text asks for, and [`prepare`] builds them all.
+#[derive(Clone)]
+struct Lazy(Arc<LazyRegex>);
+
+struct LazyRegex {
+    hir: Hir,
+    re: OnceLock<Regex>,
+}
+
+/// Every lazily built regex so far, for [`prepare`] to build.
+static UNBUILT: Mutex<Vec<Lazy>> = Mutex::new(Vec::new());
+
+impl Lazy {
+    fn new(hir: Hir) -> Self {
+        let lazy = Lazy(Arc::new(LazyRegex {
+            hir,
+            re: OnceLock::new(),
+        }));
+        UNBUILT.lock().expect("not poisoned").push(lazy.clone());
+        lazy
+    }
+}
+
+impl std::ops::Deref for Lazy {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.0.re.get_or_init(|| build(&self.0.hir))
+    }
 }
 
 /// Gaps at least this wide are matched in code (narrower ones cost the
@@ -93,7 +126,7 @@ impl Pattern {
             let hir = parse(p);
             let slot = if indexed { register(&hir) } else { None };
             Head {
-                re: build(&hir),
+                re: Lazy::new(hir),
                 slot,
             }
         };
@@ -192,6 +225,7 @@ pub(crate) fn text_pattern(p: &str) -> Pattern {
 
 /// As `regex::bytes::RegexBuilder::new(p).unicode(false).build()` does it,
 /// through the meta regex itself, which also searches anchored at a start.
+#[cfg(test)]
 fn compile(p: &str) -> Regex {
     build(&parse(p))
 }
@@ -322,9 +356,14 @@ fn scanner() -> &'static Scanner {
     })
 }
 
-/// Build the shared scan's automaton (with every pattern, which it needs first).
+/// Build the shared scan's automaton (with every pattern, which it needs
+/// first) and every pattern's regexes.
 pub(crate) fn prepare() {
     scanner();
+    let unbuilt = std::mem::take(&mut *UNBUILT.lock().expect("not poisoned"));
+    for re in unbuilt {
+        let _: &Regex = &re;
+    }
 }
 
 /// Where each text pattern's regexes can start in one document's lowercased
@@ -512,7 +551,7 @@ fn split(p: &str, make_head: &dyn Fn(&str) -> Head) -> Option<Vec<Branch>> {
                     stops,
                     max,
                     lazy,
-                    piece: compile(&format!("{flags}{piece}")),
+                    piece: Lazy::new(parse(&format!("{flags}{piece}"))),
                 })
                 .collect(),
         });
