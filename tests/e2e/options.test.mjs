@@ -154,7 +154,9 @@ test('Firefox ESR: the options page lists the shops read; search, sort, forget, 
     await closeTabs(firefox);
     await driver.get(firefox.extensionPage('options.html'));
     await driver.wait(until.elementLocated(By.css('body[data-status="ready"]')), TIMEOUT_MS);
-    const hosts = async () => Promise.all((await driver.findElements(By.css('tbody td.site'))).map((td) => td.getText()));
+    // Read in one script run: the table re-renders on storage changes, so elements found one call
+    // earlier may be gone by the next (a stale element reference).
+    const hosts = () => driver.executeScript(() => [...document.querySelectorAll('tbody td.site')].map((td) => td.textContent.trim()));
     const [crypjama, amightygirl] = [shops['crypjama.com'], shops['amightygirl.com']].map((s) => new URL(s.origin).host);
     assert.deepEqual(await hosts(), [amightygirl, crypjama], 'newest first');
     const verdicts = await Promise.all((await driver.findElements(By.css('tbody .verdict'))).map((v) => v.getText()));
