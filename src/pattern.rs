@@ -96,13 +96,18 @@ impl Lazy {
         UNBUILT.lock().expect("not poisoned").push(lazy.clone());
         lazy
     }
+
+    /// The regex, built now if it is not yet.
+    fn get(&self) -> &Regex {
+        self.0.re.get_or_init(|| build(&self.0.hir))
+    }
 }
 
 impl std::ops::Deref for Lazy {
     type Target = Regex;
 
     fn deref(&self) -> &Regex {
-        self.0.re.get_or_init(|| build(&self.0.hir))
+        self.get()
     }
 }
 
@@ -361,8 +366,8 @@ fn scanner() -> &'static Scanner {
 pub(crate) fn prepare() {
     scanner();
     let unbuilt = std::mem::take(&mut *UNBUILT.lock().expect("not poisoned"));
-    for re in unbuilt {
-        let _: &Regex = &re;
+    for re in &unbuilt {
+        re.get();
     }
 }
 
