@@ -70,10 +70,17 @@ pub fn analyze_page(page: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Analyze plain text (the common case). Throws an `Error` on bad input.
+///
+/// Takes a `JsString`, not a `&str`, so that a caller passing no string gets a clear error:
+/// wasm-bindgen's `&str` glue reads whatever it is given as a string (a number ended in
+/// "memory access out of bounds", `null` in a `TypeError` from inside the glue).
 #[wasm_bindgen(js_name = analyzeText)]
-pub fn analyze_text(text: &str) -> Result<JsValue, JsValue> {
+pub fn analyze_text(text: &js_sys::JsString) -> Result<JsValue, JsValue> {
     init();
-    let report = crate::analyze(text).map_err(|e| js_error(&format!("policylens: {e}")))?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| js_error("policylens: expected the text as a string"))?;
+    let report = crate::analyze(&text).map_err(|e| js_error(&format!("policylens: {e}")))?;
     to_js(&report)
 }
 

@@ -33,8 +33,8 @@ fn the_example_shops_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn the_exported_functions_return_js_objects_and_throw_on_bad_input() {
-    use wasm_bindgen::JsValue;
-    let report = policylens::wasm_api::analyze_text(CRYPJAMA).unwrap();
+    use wasm_bindgen::{JsCast, JsValue};
+    let report = policylens::wasm_api::analyze_text(&CRYPJAMA.into()).unwrap();
     let selling = js_sys::Reflect::get(&report, &JsValue::from_str("selling")).unwrap();
     let verdict = js_sys::Reflect::get(&selling, &JsValue::from_str("verdict")).unwrap();
     assert_eq!(verdict.as_string().as_deref(), Some("sells"));
@@ -49,14 +49,25 @@ fn the_exported_functions_return_js_objects_and_throw_on_bad_input() {
 
     let not_a_page = JsValue::from_f64(42.0);
     assert!(policylens::wasm_api::analyze_page(not_a_page).is_err());
+
+    // No string at all: the same clear error whatever was passed (the JS glue hands it over
+    // unchecked), not an out-of-bounds read or a TypeError from inside the glue.
+    for not_text in [JsValue::from_f64(42.0), JsValue::NULL, JsValue::UNDEFINED] {
+        let err = policylens::wasm_api::analyze_text(not_text.unchecked_ref()).unwrap_err();
+        let message = js_sys::Reflect::get(&err, &JsValue::from_str("message")).unwrap();
+        assert_eq!(
+            message.as_string().as_deref(),
+            Some("policylens: expected the text as a string")
+        );
+    }
 }
 
 #[wasm_bindgen_test]
 fn prepare_builds_the_reader_and_changes_no_report() {
-    let before = policylens::wasm_api::analyze_text(CRYPJAMA).unwrap();
+    let before = policylens::wasm_api::analyze_text(&CRYPJAMA.into()).unwrap();
     policylens::wasm_api::prepare();
     policylens::wasm_api::prepare();
-    let after = policylens::wasm_api::analyze_text(CRYPJAMA).unwrap();
+    let after = policylens::wasm_api::analyze_text(&CRYPJAMA.into()).unwrap();
     let json = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     assert_eq!(json(&after), json(&before));
 }
