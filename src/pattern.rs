@@ -15,8 +15,6 @@
 //! pattern: about thirty scans a page, and in wasm (no SIMD Teddy there) each
 //! one a byte-at-a-time automaton.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa::DFA, MatchKind, StartKind};
 use regex_automata::{meta, util::syntax, Anchored, Input};
 use regex_syntax::hir::{literal::Extractor, Hir};
 use std::ops::Range;
@@ -331,11 +329,28 @@ fn register(hir: &Hir) -> Option<usize> {
     Some(slot)
 }
 
-/// One automaton over every text pattern's literals.
+/// One Aho-Corasick automaton over every text pattern's literals, as a plain
+/// table over byte classes of the literals' bytes, its match states
+/// numbered last: a step is two loads and a compare (aho-corasick's own DFA
+/// adds a bounds check and a special-state test a byte, and builds slower).
+/// About 1,400 states by 43 classes of `u32`: it stays in the faster caches.
 struct Scanner {
-    dfa: DFA,
-    /// The slot of each of the automaton's literals.
-    slot_of: Vec<usize>,
+    /// Each byte's column: one per byte some literal holds, 0 for all others
+    /// (a byte no literal holds leads every state to the start).
+    class: [u8; 256],
+    /// `trans[state + class]`: the next state, states premultiplied by the
+    /// row length.
+    trans: Vec<u32>,
+    /// The length of a state's row: the number of classes.
+    row: usize,
+    /// The start state.
+    start: u32,
+    /// States from this one on are match states.
+    first_match: u32,
+    /// By match state (`(state - first_match) / row`): its range of `ends`.
+    match_ends: Vec<Range<u32>>,
+    /// What ends at a match state: the literal's length and its regex's slot.
+    ends: Vec<(u32, u32)>,
     /// Slots it covers: a regex registered after it was built (none of the
     /// crate's own: it is built after [`crate::prepare_patterns`]) is
     /// searched on its own.
@@ -346,19 +361,196 @@ fn scanner() -> &'static Scanner {
     static SCANNER: OnceLock<Scanner> = OnceLock::new();
     SCANNER.get_or_init(|| {
         crate::prepare_patterns();
-        let literals = LITERALS.lock().expect("not poisoned");
-        Scanner {
-            // Standard match kind: every literal ending at a byte is reported there.
-            dfa: DFA::builder()
-                .match_kind(MatchKind::Standard)
-                .start_kind(StartKind::Unanchored)
-                .prefilter(false)
-                .build(literals.iter().map(|(l, _)| l))
-                .expect("the literals fit an automaton"),
-            slot_of: literals.iter().map(|&(_, s)| s).collect(),
-            slots: slot_count(&literals),
-        }
+        Scanner::new(&LITERALS.lock().expect("not poisoned"))
     })
+}
+
+impl Scanner {
+    /// The Aho-Corasick automaton of `literals`, as a table: the trie of
+    /// the literals, each missing transition taken from the state's failure
+    /// (the longest proper suffix of it in the trie), each state's ends with
+    /// its failure's (Standard match kind: every literal ending at a byte is
+    /// reported there).
+    fn new(literals: &[(Vec<u8>, usize)]) -> Self {
+        let mut class = [0u8; 256];
+        let mut classes = 1;
+        for (l, _) in literals {
+            for &b in l {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = classes;
+                    classes += 1;
+                }
+            }
+        }
+        let row = usize::from(classes);
+        const NONE: u32 = u32::MAX;
+        // The trie, state 0 its root, by state and class (NONE: no literal goes on).
+        let mut next: Vec<u32> = vec![NONE; row];
+        let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        for (l, slot) in literals {
+            let mut s = 0;
+            for &b in l {
+                let t = s * row + usize::from(class[usize::from(b)]);
+                if next[t] == NONE {
+                    next[t] = ends.len() as u32;
+                    next.resize(next.len() + row, NONE);
+                    ends.push(Vec::new());
+                }
+                s = next[t] as usize;
+            }
+            ends[s].push((l.len() as u32, *slot as u32));
+        }
+        // Breadth first: a state's failure is shallower, so done before it.
+        let mut fail = vec![0usize; ends.len()];
+        let mut queue = Vec::with_capacity(ends.len());
+        for t in &mut next[..row] {
+            if *t == NONE {
+                *t = 0;
+            } else {
+                queue.push(*t as usize);
+            }
+        }
+        let mut k = 0;
+        while k < queue.len() {
+            let s = queue[k];
+            k += 1;
+            let f = fail[s];
+            let inherited = ends[f].clone();
+            ends[s].extend(inherited);
+            for c in 0..row {
+                let t = next[s * row + c];
+                if t == NONE {
+                    next[s * row + c] = next[f * row + c];
+                } else {
+                    fail[t as usize] = next[f * row + c] as usize;
+                    queue.push(t as usize);
+                }
+            }
+        }
+        // Renumbered, the match states last (the root is none: no literal is empty).
+        let mut order: Vec<usize> = (0..ends.len()).collect();
+        order.sort_by_key(|&s| !ends[s].is_empty());
+        let mut number = vec![0u32; ends.len()];
+        for (i, &s) in order.iter().enumerate() {
+            number[s] = (i * row) as u32;
+        }
+        let trans = order
+            .iter()
+            .flat_map(|&s| {
+                next[s * row..(s + 1) * row]
+                    .iter()
+                    .map(|&t| number[t as usize])
+            })
+            .collect();
+        let mut match_ends = Vec::new();
+        let mut flat = Vec::new();
+        for &s in order.iter().filter(|&&s| !ends[s].is_empty()) {
+            let from = flat.len() as u32;
+            flat.extend_from_slice(&ends[s]);
+            match_ends.push(from..flat.len() as u32);
+        }
+        Scanner {
+            class,
+            trans,
+            row,
+            start: number[0],
+            first_match: ((ends.len() - match_ends.len()) * row) as u32,
+            match_ends,
+            ends: flat,
+            slots: slot_count(literals),
+        }
+    }
+}
+
+impl Scanner {
+    /// The match states the automaton passes over `text`, each with the offset
+    /// just after the byte that led there, in order.
+    ///
+    /// A step waits for the load of the step before it, so one pass over
+    /// the text runs at the speed of that chain of loads. The state after a
+    /// byte depends only on the [`MAX_LITERAL`] bytes before (it is the
+    /// longest of the literals' prefixes the text ends with), so the text is
+    /// read as [`LANES`] pieces side by side, each from that many bytes
+    /// before its own start: independent chains the processor runs at once.
+    fn match_states(&self, text: &[u8]) -> Vec<(u32, u32)> {
+        let piece = text.len().div_ceil(LANES);
+        let mut lanes: [Lane; LANES] = std::array::from_fn(|k| {
+            let own = (k * piece).min(text.len());
+            Lane {
+                at: own.saturating_sub(MAX_LITERAL),
+                own,
+                end: ((k + 1) * piece).min(text.len()),
+                sid: self.start,
+                found: Vec::new(),
+            }
+        });
+        // Side by side while every piece has bytes left, then each to its end.
+        let together = lanes.iter().map(|l| l.end - l.at).min().unwrap_or(0);
+        self.side_by_side(text, &mut lanes, together);
+        for lane in &mut lanes {
+            self.steps(text, lane);
+        }
+        let mut out = Vec::with_capacity(lanes.iter().map(|l| l.found.len()).sum());
+        for lane in &lanes {
+            out.extend(
+                lane.found
+                    .iter()
+                    .filter(|&&(end, _)| end as usize > lane.own),
+            );
+        }
+        out
+    }
+
+    /// `n` steps of every lane, their states in registers. Not inlined: in a
+    /// larger function they lived on the stack, a store and a load a byte.
+    #[inline(never)]
+    fn side_by_side(&self, text: &[u8], lanes: &mut [Lane; LANES], n: usize) {
+        let (trans, class, first_match) = (&self.trans[..], &self.class, self.first_match);
+        let at: [usize; LANES] = std::array::from_fn(|k| lanes[k].at);
+        let mut sid: [u32; LANES] = std::array::from_fn(|k| lanes[k].sid);
+        for i in 0..n {
+            for k in 0..LANES {
+                let b = text[at[k] + i];
+                sid[k] = trans[sid[k] as usize + usize::from(class[usize::from(b)])];
+                if sid[k] >= first_match {
+                    // Text is cut at MAX_TEXT_BYTES (1 MiB): offsets fit.
+                    lanes[k].found.push(((at[k] + i + 1) as u32, sid[k]));
+                }
+            }
+        }
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            lane.at += n;
+            lane.sid = sid[k];
+        }
+    }
+
+    /// The rest of one lane.
+    #[inline(never)]
+    fn steps(&self, text: &[u8], lane: &mut Lane) {
+        let (trans, class, first_match) = (&self.trans[..], &self.class, self.first_match);
+        let mut sid = lane.sid;
+        for (i, &b) in text[lane.at..lane.end].iter().enumerate() {
+            sid = trans[sid as usize + usize::from(class[usize::from(b)])];
+            if sid >= first_match {
+                lane.found.push(((lane.at + i + 1) as u32, sid));
+            }
+        }
+        lane.at = lane.end;
+        lane.sid = sid;
+    }
+}
+
+/// How many pieces of a text [`Scanner::match_states`] reads side by side.
+const LANES: usize = 4;
+
+/// One piece of the text being read: from `at` (where its state is `sid`)
+/// to `end`; matches count from `own`, where the piece before stops.
+struct Lane {
+    at: usize,
+    own: usize,
+    end: usize,
+    sid: u32,
+    found: Vec<(u32, u32)>,
 }
 
 /// Build the shared scan's automaton (with every pattern, which it needs
@@ -381,22 +573,12 @@ pub(crate) struct TextIndex {
 impl TextIndex {
     pub fn new(lower: &str) -> Self {
         let scanner = scanner();
-        let dfa = &scanner.dfa;
         let mut starts = vec![Vec::new(); scanner.slots];
-        // The automaton's own overlapping search, as a plain loop: a
-        // transition a byte, and only at match states a look at what ends there.
-        let mut sid = dfa
-            .start_state(aho_corasick::Anchored::No)
-            .expect("an unanchored automaton");
-        for (i, &b) in lower.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
-            if dfa.is_special(sid) && dfa.is_match(sid) {
-                for k in 0..dfa.match_len(sid) {
-                    let pid = dfa.match_pattern(sid, k);
-                    // Text is cut at MAX_TEXT_BYTES (1 MiB): offsets fit.
-                    let start = (i + 1 - dfa.pattern_len(pid)) as u32;
-                    starts[scanner.slot_of[pid.as_usize()]].push(start);
-                }
+        for (end, sid) in scanner.match_states(lower.as_bytes()) {
+            let state = (sid - scanner.first_match) as usize / scanner.row;
+            let range = scanner.match_ends[state].clone();
+            for &(len, slot) in &scanner.ends[range.start as usize..range.end as usize] {
+                starts[slot as usize].push(end - len);
             }
         }
         for s in &mut starts {
@@ -856,6 +1038,44 @@ pub(crate) fn assert_scan_agrees(patterns: &[(&str, &Pattern)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shared scan, its text read as pieces side by side, finds the
+    /// starts a plain search for each literal finds: in texts shorter than
+    /// a piece's run-in, and with literals across the pieces' seams.
+    #[test]
+    fn the_shared_scan_finds_every_literal_start() {
+        let policy = include_str!("../tests/fixtures/crypjama.com.txt").to_ascii_lowercase();
+        let mut texts = vec![
+            String::new(),
+            "we".into(),
+            "cookies".into(),
+            "opt out".into(),
+            "privacy — “we don’t sell”; ünïcödé cookies\tanalytics\n".into(),
+        ];
+        // Every cut of a short text, so that a literal straddles each seam.
+        let short = "we sell cookies; opt-out of analytics tracking pixels privacy";
+        texts.extend((1..short.len()).map(|n| short[..n].to_string()));
+        texts.extend((0..9).map(|k| format!("{}{short}", "x".repeat(k * 7))));
+        texts.push(policy);
+        let scanner = scanner();
+        let literals = LITERALS.lock().expect("not poisoned").clone();
+        for text in &texts {
+            let index = TextIndex::new(text);
+            let mut want = vec![Vec::new(); scanner.slots];
+            for (l, slot) in &literals {
+                for (at, w) in text.as_bytes().windows(l.len()).enumerate() {
+                    if w == &l[..] {
+                        want[*slot].push(at as u32);
+                    }
+                }
+            }
+            for w in &mut want {
+                w.sort_unstable();
+                w.dedup();
+            }
+            assert_eq!(index.starts, want, "{:?}", &text[..text.len().min(60)]);
+        }
+    }
 
     #[test]
     fn classes_with_curly_quotes_become_alternations() {
