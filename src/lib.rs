@@ -141,14 +141,16 @@ pub fn analyze_page(page: &Page) -> Result<Report, Error> {
 
     // One lower-cased copy (same byte offsets) for every case-blind search.
     let lower = text.to_ascii_lowercase();
-    let found_urls = links::urls_in_text(text, &lower);
+    // The shared scan of it for the text patterns, the URLs' among them.
+    let index = text::TextIndex::new(&lower);
+    let found_urls = links::urls_in_text(text, &lower, &index);
     let found_emails = links::emails_in_text(text, &lower);
     let protected: Vec<_> = found_urls
         .iter()
         .filter_map(|u| u.span.clone())
         .chain(found_emails.iter().map(|e| e.span.clone()))
         .collect();
-    let doc = text::Document::with_lower(text, lower, &protected);
+    let doc = text::Document::with_lower(text, lower, Some(index), &protected);
     let words = statements::index(&doc);
     let statements = statements::read(&doc, &words);
     let assessment = policy::assess(&doc, &words, &statements);

@@ -3,8 +3,7 @@
 //! after a lost line break ("…personalized-adsAdditionally,"), trailing
 //! punctuation, and obfuscated addresses ("art [at] example.com").
 
-use crate::text::{find_around, Pattern};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::{find_around, text_pattern, Pattern, TextIndex};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -30,9 +29,11 @@ pub(crate) struct FoundEmail {
 /// (ASCII only: a curly quote or any other non-ASCII character ends a URL written in prose.)
 const URL_BODY: &str = r#"[^\s<>"'()\[\]{}|\\^`\x80-\xff]"#;
 
-/// Scheme URLs and bare `www.` hosts (their literal prefixes make the scan fast).
+/// Scheme URLs and bare `www.` hosts: their literal prefixes take part in the
+/// shared scan (in wasm, where the regex engine's own literal search has no
+/// SIMD, that search over the whole text cost a twentieth of a pass).
 static URL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
+    text_pattern(&format!(
         r"(?i)https?://{URL_BODY}+|(?-u:\b)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{URL_BODY}*"
     ))
 });
@@ -59,19 +60,16 @@ const TOOL_HOSTS: &[&str] = &[
     "youradchoices.ca",
 ];
 
-/// [`TOOL_HOSTS`] in one literal search over lower-cased text (a regex with
-/// `(?i)` and word boundaries cost a tenth of the whole analysis).
-static TOOL_HOST: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    // Longest first, so leftmost-first finds what leftmost-longest would;
-    // on lower-cased text leftmost-first searched the fixtures with a tenth
-    // of the instructions (callgrind), the case-insensitive search 20 a byte.
+/// [`TOOL_HOSTS`] as one pattern over lower-cased text, through the shared
+/// scan (a regex with `(?i)` and word boundaries of its own cost a tenth of
+/// the whole analysis; an Aho-Corasick search of its own, in wasm, a
+/// twentieth). Longest first, so that the leftmost-first alternation finds
+/// what leftmost-longest would.
+static TOOL_HOST: LazyLock<Pattern> = LazyLock::new(|| {
     let mut hosts = TOOL_HOSTS.to_vec();
     hosts.sort_by_key(|h| std::cmp::Reverse(h.len()));
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(hosts)
-        // Literal strings of our own.
-        .expect("tool hosts are literals")
+    let escaped: Vec<String> = hosts.iter().map(|h| regex_syntax::escape(h)).collect();
+    text_pattern(&escaped.join("|"))
 });
 
 /// Where [`BARE_URL`] matches in `text`. A match holds no white space and
@@ -89,15 +87,12 @@ fn bare_urls(text: &str) -> std::vec::IntoIter<Range<usize>> {
 }
 
 /// Where the tool hosts stand in `lower` (lower-cased text), as whole words.
-fn tool_hosts(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+fn tool_hosts<'a>(lower: &'a str, index: &'a TextIndex) -> impl Iterator<Item = Range<usize>> + 'a {
     let b = lower.as_bytes();
-    TOOL_HOST
-        .find_iter(lower)
-        .map(|m| m.range())
-        .filter(move |r| {
-            let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-            edge(r.start.checked_sub(1).and_then(|p| b.get(p))) && edge(b.get(r.end))
-        })
+    TOOL_HOST.find_indexed(lower, index).filter(move |r| {
+        let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+        edge(r.start.checked_sub(1).and_then(|p| b.get(p))) && edge(b.get(r.end))
+    })
 }
 
 /// Plain addresses (scanned from their "@").
@@ -142,9 +137,14 @@ static GLUED_WORD_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// Find every URL written in `text`, in order.
-pub(crate) fn urls_in_text(text: &str, lower: &str) -> Vec<FoundUrl> {
+/// `lower` is `text` lower-cased and `index` its shared scan.
+pub(crate) fn urls_in_text(text: &str, lower: &str, index: &TextIndex) -> Vec<FoundUrl> {
     let mut out = Vec::new();
-    for m in merged(text, &[&URL], bare_urls(text).chain(tool_hosts(lower))) {
+    let found = URL
+        .find_indexed(text, index)
+        .chain(bare_urls(text))
+        .chain(tool_hosts(lower, index));
+    for m in merged(text, &[], found) {
         // Skip a host that is the tail of an e-mail address or of a longer URL.
         if m.start > 0 {
             let prev = text.as_bytes()[m.start - 1];
@@ -353,11 +353,21 @@ pub(crate) fn prepare() {
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn url_patterns_go_through_the_shared_scan() {
+        crate::pattern::assert_scan_agrees(&[("URL", &URL), ("TOOL_HOST", &TOOL_HOST)]);
+    }
+
     fn urls(text: &str) -> Vec<String> {
-        urls_in_text(text, &text.to_ascii_lowercase())
-            .into_iter()
-            .map(|u| u.url)
-            .collect()
+        urls_in_text(
+            text,
+            &text.to_ascii_lowercase(),
+            &TextIndex::new(&text.to_ascii_lowercase()),
+        )
+        .into_iter()
+        .map(|u| u.url)
+        .collect()
     }
 
     #[test]
@@ -412,7 +422,11 @@ mod tests {
     #[test]
     fn anchors_are_read_from_both_link_syntaxes() {
         let text = "adjust your Customer Communication Preferences <https://x.com/cpc>. And [Do Not Sell](https://x.com/dns)";
-        let found = urls_in_text(text, &text.to_ascii_lowercase());
+        let found = urls_in_text(
+            text,
+            &text.to_ascii_lowercase(),
+            &TextIndex::new(&text.to_ascii_lowercase()),
+        );
         assert_eq!(
             found[0].anchor.as_deref(),
             Some("adjust your Customer Communication Preferences")

@@ -526,7 +526,8 @@ mod tests {
     }
 
     fn opt_out(text: &str) -> OptOut {
-        let urls = urls_in_text(text, &text.to_ascii_lowercase());
+        let lower = text.to_ascii_lowercase();
+        let urls = urls_in_text(text, &lower, &crate::text::TextIndex::new(&lower));
         let emails = emails_in_text(text, &text.to_ascii_lowercase());
         assess(&Document::new(text, &[]), &urls, &emails, &[])
     }

@@ -163,6 +163,17 @@ impl Pattern {
         self.iter(doc.lower.as_bytes(), Some(doc.index()))
     }
 
+    /// The matches in `hay`, the lowercased text `index` was made of or the
+    /// text itself (same offsets; for a case-blind pattern, the same
+    /// matches), through the shared scan: before there is a [`Document`].
+    pub fn find_indexed<'a>(
+        &'a self,
+        hay: &'a str,
+        index: &'a TextIndex,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.iter(hay.as_bytes(), Some(index))
+    }
+
     /// [`Pattern::find_in`] over the document's own text: for a pattern that
     /// tells case apart ("Do Not Track", "DNT").
     pub fn find_in_text<'a>(

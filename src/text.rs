@@ -31,7 +31,7 @@ pub(crate) struct Document<'a> {
     index: std::cell::OnceCell<TextIndex>,
 }
 
-use crate::pattern::TextIndex;
+pub(crate) use crate::pattern::TextIndex;
 pub(crate) use crate::pattern::{find_around, find_in_lines, pattern, text_pattern, Pattern};
 
 /// Words that start a sentence, used to find boundaries where a line break was
@@ -104,11 +104,17 @@ impl<'a> Document<'a> {
     /// are never split.
     #[cfg(test)]
     pub fn new(text: &'a str, protected: &[Range<usize>]) -> Self {
-        Self::with_lower(text, text.to_ascii_lowercase(), protected)
+        Self::with_lower(text, text.to_ascii_lowercase(), None, protected)
     }
 
-    /// [`Document::new`] with `text`'s ASCII-lowercased copy already made.
-    pub fn with_lower(text: &'a str, lower: String, protected: &[Range<usize>]) -> Self {
+    /// [`Document::new`] with `text`'s ASCII-lowercased copy and its index
+    /// (see [`Document::index`]) already made.
+    pub fn with_lower(
+        text: &'a str,
+        lower: String,
+        index: Option<TextIndex>,
+        protected: &[Range<usize>],
+    ) -> Self {
         debug_assert_eq!(lower.len(), text.len());
         let mut protected = protected.to_vec();
         protected.sort_unstable_by_key(|r| r.start);
@@ -140,7 +146,7 @@ impl<'a> Document<'a> {
             text,
             lower,
             sentences,
-            index: std::cell::OnceCell::new(),
+            index: index.map_or_else(std::cell::OnceCell::new, std::cell::OnceCell::from),
         }
     }
 
