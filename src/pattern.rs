@@ -154,13 +154,41 @@ impl Pattern {
     /// Whether the pattern matches the document's lowercased text (through
     /// the shared scan, for a [`text_pattern`]).
     pub fn is_match_in(&self, doc: &Document) -> bool {
-        self.is_match_with(doc.lower.as_bytes(), Some(doc.index()))
+        self.is_match_with(doc.lower.as_bytes(), Some(Scope::whole(doc.index())))
     }
 
     /// The matches in the document's lowercased text (through the shared
     /// scan, for a [`text_pattern`]): the same as `find_iter(&doc.lower)`.
     pub fn find_in<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = Range<usize>> + 'a {
-        self.iter(doc.lower.as_bytes(), Some(doc.index()))
+        self.iter(doc.lower.as_bytes(), Some(Scope::whole(doc.index())))
+    }
+
+    /// The matches in `doc.lower[span]`, searched as a text of its own (`\b`
+    /// and `^` at its edges), with offsets in it: the same as
+    /// `find_iter(&doc.lower[span])`, through the shared scan for a
+    /// [`text_pattern`] (a span without a start of its literals is not
+    /// searched at all).
+    pub fn find_in_span<'a>(
+        &'a self,
+        doc: &'a Document,
+        span: Range<usize>,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let scope = Scope {
+            index: doc.index(),
+            base: span.start,
+            end: span.end,
+        };
+        self.iter(&doc.lower.as_bytes()[span], Some(scope))
+    }
+
+    /// Whether the pattern matches `doc.lower[span]` ([`Pattern::find_in_span`]).
+    pub fn is_match_in_span(&self, doc: &Document, span: Range<usize>) -> bool {
+        let scope = Scope {
+            index: doc.index(),
+            base: span.start,
+            end: span.end,
+        };
+        self.is_match_with(&doc.lower.as_bytes()[span], Some(scope))
     }
 
     /// The matches in `hay`, the lowercased text `index` was made of or the
@@ -171,7 +199,7 @@ impl Pattern {
         hay: &'a str,
         index: &'a TextIndex,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
-        self.iter(hay.as_bytes(), Some(index))
+        self.iter(hay.as_bytes(), Some(Scope::whole(index)))
     }
 
     /// [`Pattern::find_in`] over the document's own text: for a pattern that
@@ -180,10 +208,10 @@ impl Pattern {
         &'a self,
         doc: &'a Document,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
-        self.iter(doc.text.as_bytes(), Some(doc.index()))
+        self.iter(doc.text.as_bytes(), Some(Scope::whole(doc.index())))
     }
 
-    fn is_match_with(&self, hay: &[u8], index: Option<&TextIndex>) -> bool {
+    fn is_match_with(&self, hay: &[u8], index: Option<Scope>) -> bool {
         match &self.0 {
             Matcher::Whole(h) => match index.and_then(|x| x.starts(h.slot)) {
                 Some(starts) => h.find_from(hay, 0, starts).is_some(),
@@ -196,7 +224,7 @@ impl Pattern {
     fn iter<'a>(
         &'a self,
         hay: &'a [u8],
-        index: Option<&'a TextIndex>,
+        index: Option<Scope<'a>>,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
         let (whole, branches) = match &self.0 {
             Matcher::Whole(h) => (Some(h), &[][..]),
@@ -278,16 +306,19 @@ impl Head {
     /// one of the regex's literals begins): the first start it matches at is
     /// the leftmost match, and anchored there it ends where the unanchored
     /// search would end it.
-    fn find_from(&self, hay: &[u8], at: usize, starts: &[u32]) -> Option<Range<usize>> {
-        let first = starts.partition_point(|&s| (s as usize) < at);
-        starts[first..].iter().find_map(|&s| {
-            let input = Input::new(hay).range(s as usize..).anchored(Anchored::Yes);
+    fn find_from(&self, hay: &[u8], at: usize, starts: Starts) -> Option<Range<usize>> {
+        let first = starts
+            .at
+            .partition_point(|&s| (s as usize) < starts.base + at);
+        starts.at[first..].iter().find_map(|&s| {
+            let s = s as usize - starts.base;
+            let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
             self.re.find(input).map(|m| m.range())
         })
     }
 
     /// The leftmost match at or after `at`, through the shared scan if `index` has this regex.
-    fn find_at(&self, hay: &[u8], at: usize, index: Option<&TextIndex>) -> Option<Range<usize>> {
+    fn find_at(&self, hay: &[u8], at: usize, index: Option<Scope>) -> Option<Range<usize>> {
         match index.and_then(|x| x.starts(self.slot)) {
             Some(starts) => self.find_from(hay, at, starts),
             None => find_at(&self.re, hay, at),
@@ -598,9 +629,46 @@ impl TextIndex {
         }
         TextIndex { starts }
     }
+}
 
-    fn starts(&self, slot: Option<usize>) -> Option<&[u32]> {
-        self.starts.get(slot?).map(Vec::as_slice)
+/// A haystack's view of a [`TextIndex`]: the whole text it was made of, or
+/// the span `base..end` of it searched as a text of its own.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    index: &'a TextIndex,
+    base: usize,
+    end: usize,
+}
+
+/// The starts of one regex's literals in a [`Scope`]: offsets in the text,
+/// `base` where the haystack begins.
+#[derive(Clone, Copy)]
+struct Starts<'a> {
+    at: &'a [u32],
+    base: usize,
+}
+
+impl<'a> Scope<'a> {
+    fn whole(index: &'a TextIndex) -> Self {
+        Scope {
+            index,
+            base: 0,
+            end: usize::MAX,
+        }
+    }
+
+    /// The starts of the regex in `slot`, if the index has it, that lie in the scope.
+    fn starts(&self, slot: Option<usize>) -> Option<Starts<'a>> {
+        let all = self.index.starts.get(slot?)?;
+        if self.base == 0 && self.end == usize::MAX {
+            return Some(Starts { at: all, base: 0 });
+        }
+        let from = all.partition_point(|&s| (s as usize) < self.base);
+        let to = from + all[from..].partition_point(|&s| (s as usize) < self.end);
+        Some(Starts {
+            at: &all[from..to],
+            base: self.base,
+        })
     }
 }
 
@@ -619,7 +687,7 @@ pub fn compiled_sources() -> Vec<String> {
 
 impl Branch {
     /// The leftmost match of this alternative that starts at or after `from`.
-    fn find_at(&self, hay: &[u8], from: usize, index: Option<&TextIndex>) -> Option<Range<usize>> {
+    fn find_at(&self, hay: &[u8], from: usize, index: Option<Scope>) -> Option<Range<usize>> {
         let mut at = from;
         while at <= hay.len() {
             let m = self.head.find_at(hay, at, index)?;
@@ -689,7 +757,7 @@ impl Branch {
 struct Leftmost<'a> {
     hay: &'a [u8],
     branches: &'a [Branch],
-    index: Option<&'a TextIndex>,
+    index: Option<Scope<'a>>,
     /// Each branch's next match as last found, valid while it starts at or
     /// after `at` (so that a long text is not searched again for each match).
     next: Vec<Option<Option<Range<usize>>>>,
@@ -1041,6 +1109,19 @@ pub(crate) fn assert_scan_agrees(patterns: &[(&str, &Pattern)]) {
             let own: Vec<_> = p.find_iter(doc.text).collect();
             assert_eq!(p.find_in_text(&doc).collect::<Vec<_>>(), own, "{name}");
             found += lower.len() + own.len();
+            // Each sentence, and its first and second halves, as texts of their own.
+            for s in &doc.sentences {
+                let mid = s.span.start + (s.span.end - s.span.start) / 2;
+                let mid = (mid..s.span.end)
+                    .find(|&m| doc.lower.is_char_boundary(m))
+                    .unwrap_or(s.span.end);
+                for span in [s.span.clone(), s.span.start..mid, mid..s.span.end] {
+                    let alone: Vec<_> = p.find_iter(&doc.lower[span.clone()]).collect();
+                    let through: Vec<_> = p.find_in_span(&doc, span.clone()).collect();
+                    assert_eq!(through, alone, "{name} in {:?}", &doc.lower[span.clone()]);
+                    assert_eq!(p.is_match_in_span(&doc, span), !alone.is_empty(), "{name}");
+                }
+            }
         }
         assert!(found > 0, "{name} matches somewhere in the fixtures");
     }

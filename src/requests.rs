@@ -131,7 +131,7 @@ static CUE: LazyLock<Pattern> = LazyLock::new(|| {
 /// Where the subject line is named: "subject line", "subject field", "subject
 /// heading", "subject", "subject of the e-mail".
 static SUBJECT_SLOT: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"\bsubject(?:[- ](?:line|field|heading|header|title|box))?(?:\s+(?:of|in)\s+(?:the|your|an?|this|that|each)\s+(?:e-?mail|message|letter|request|correspondence)\b)?",
     )
 });
@@ -171,7 +171,7 @@ const NOT_A_PHRASE_START: &[&str] = &[
 
 /// A requirement: a request, modal or imperative, then the verb that names what to send.
 static REQUIREMENT: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"(?x)\b(?:please|kindly|be\ sure\ to|make\ sure\ (?:to|that\ you|you)|remember\ to|don['’]t\ forget\ to
         |you\ (?:must|should|shall|will\ need\ to|need\ to|will\ have\ to|have\ to|are\ required\ to|will\ be\ required\ to|are\ asked\ to|will\ be\ asked\ to|may\ be\ asked\ to|may\ need\ to)
         |you['’]ll\ (?:need|have)\ to
@@ -192,7 +192,7 @@ static IMPERATIVE: LazyLock<Pattern> = LazyLock::new(|| {
 /// A requirement's verb joined to an instruction before it: "please contact
 /// us … and include the e-mail address associated with your account".
 static COORDINATED: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"\b(?:and|then)\s+(?:also\s+)?(?:include|provide|state|indicate|specify|list|identify)\b",
     )
 });
@@ -205,8 +205,9 @@ static INSTRUCTION: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// "E-mail us at … with your name and address", "… along with your name".
-static WITH_ITEMS: LazyLock<Pattern> =
-    LazyLock::new(|| pattern(r"\b(?:(?:along|together)\s+)?with\s+(?:your|the\s+following)\b"));
+static WITH_ITEMS: LazyLock<Pattern> = LazyLock::new(|| {
+    text_pattern(r"\b(?:(?:along|together)\s+)?with\s+(?:your|the\s+following)\b")
+});
 
 /// A way of contacting the company, which "with your …" must follow.
 static CONTACT_VERB: LazyLock<Pattern> = LazyLock::new(|| {
@@ -625,7 +626,7 @@ fn subject_in(doc: &Document, i: usize, quoted: &[Range<usize>]) -> Option<Strin
     let text = doc.sentence(i);
     let lower = doc.lower_sentence(i);
     let inside_quote = |pos: usize| quoted.iter().any(|q| q.contains(&pos));
-    for slot in SUBJECT_SLOT.find_iter(lower) {
+    for slot in SUBJECT_SLOT.find_in_span(doc, doc.sentences[i].span.clone()) {
         // "Data subject" (a person under the GDPR) is no subject line.
         if inside_quote(slot.start) || lower[..slot.start].ends_with("data ") {
             continue;
@@ -850,7 +851,8 @@ fn requirement_spans(doc: &Document, i: usize) -> Vec<Range<usize>> {
     let lower = doc.lower_sentence(i);
     let base = doc.sentences[i].span.start;
     let mut starts: Vec<usize> = Vec::new();
-    for m in REQUIREMENT.find_iter(lower) {
+    let span = doc.sentences[i].span.clone();
+    for m in REQUIREMENT.find_in_span(doc, span.clone()) {
         if holder_ok(lower, &m) && !negated_before(&doc.lower, base, base + m.start) {
             starts.push(m.end);
         }
@@ -864,14 +866,14 @@ fn requirement_spans(doc: &Document, i: usize) -> Vec<Range<usize>> {
             }
         }
     }
-    for m in COORDINATED.find_iter(lower) {
+    for m in COORDINATED.find_in_span(doc, span.clone()) {
         if INSTRUCTION.is_match(&lower[..m.start])
             && !negated_before(&doc.lower, base, base + m.start)
         {
             starts.push(m.end);
         }
     }
-    for m in WITH_ITEMS.find_iter(lower) {
+    for m in WITH_ITEMS.find_in_span(doc, span.clone()) {
         let before = &lower[..m.start];
         // "(if you) provide us with your …": the verb's own complement, a
         // requirement only where the verb is one (read above).
@@ -1015,7 +1017,13 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_cue_pattern_goes_through_the_shared_scan() {
-        crate::pattern::assert_scan_agrees(&[("CUE", &CUE)]);
+        crate::pattern::assert_scan_agrees(&[
+            ("CUE", &CUE),
+            ("SUBJECT_SLOT", &SUBJECT_SLOT),
+            ("REQUIREMENT", &REQUIREMENT),
+            ("COORDINATED", &COORDINATED),
+            ("WITH_ITEMS", &WITH_ITEMS),
+        ]);
     }
     use RequestItem::*;
 

@@ -70,7 +70,7 @@ static TARGETED_ADS: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// A sentence that denies a practice outright: "it is not used to track users".
 static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
+    text_pattern(
         r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b",
     )
 });
@@ -348,7 +348,7 @@ fn affirmed(doc: &Document, re: &Pattern) -> Vec<usize> {
     let mut hits: Vec<(u8, usize)> = matching(doc, re)
         .into_iter()
         .filter(|&i| {
-            !DENIES_TRACKING.is_match(doc.lower_sentence(i))
+            !DENIES_TRACKING.is_match_in_span(doc, doc.sentences[i].span.clone())
                 || re.find_iter(doc.lower_sentence(i)).count() > 1
         })
         .map(|i| {
@@ -607,6 +607,7 @@ mod tests {
     fn whole_text_patterns_go_through_the_shared_scan() {
         crate::pattern::assert_scan_agrees(&[
             ("COOKIES", &COOKIES),
+            ("DENIES_TRACKING", &DENIES_TRACKING),
             ("NO_COOKIES", &NO_COOKIES),
             ("WEB_BEACONS", &WEB_BEACONS),
             ("ANALYTICS", &ANALYTICS),
