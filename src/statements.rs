@@ -696,8 +696,14 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// The lexicon as an open-addressing table keyed by the words' [`fnv`] hash:
 /// the tokenizer hashes each word while it cuts it, so a look-up is a probe
 /// or two and one comparison (a `HashMap` hashed every word a second time).
+/// The hashes stand in an array of their own (16 KB, where the entries take
+/// 98 KB): most words of a text are in no table, and their look-up reads
+/// only that array, which stays in the first-level cache.
 struct Lexicon {
-    slots: Vec<(u64, &'static str, Lex)>,
+    /// By slot: the hash of the word there, 0 for an empty slot (no word of
+    /// the tables hashes to 0, checked when it is built).
+    hashes: Vec<u64>,
+    entries: Vec<(&'static str, Lex)>,
     mask: usize,
 }
 
@@ -705,17 +711,21 @@ impl Lexicon {
     fn new(words: &FastMap<&'static str, Lex>) -> Self {
         // At most half full, so a miss ends at an empty slot within a probe or two.
         let size = (words.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0, "", Lex::default()); size];
+        let mut hashes = vec![0; size];
+        let mut entries = vec![("", Lex::default()); size];
         for (&w, &lex) in words {
             let h = fnv(w.as_bytes());
+            assert!(h != 0, "{w:?} hashes to the empty slot's mark");
             let mut i = h as usize & (size - 1);
-            while !slots[i].1.is_empty() {
+            while hashes[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (h, w, lex);
+            hashes[i] = h;
+            entries[i] = (w, lex);
         }
         Lexicon {
-            slots,
+            hashes,
+            entries,
             mask: size - 1,
         }
     }
@@ -725,12 +735,12 @@ impl Lexicon {
     fn get(&self, h: u64, w: &str) -> Lex {
         let mut i = h as usize & self.mask;
         loop {
-            let (sh, key, lex) = &self.slots[i];
-            if key.is_empty() {
-                return Lex::default();
+            let sh = self.hashes[i];
+            if sh == h && self.entries[i].0 == w {
+                return self.entries[i].1;
             }
-            if *sh == h && *key == w {
-                return *lex;
+            if sh == 0 {
+                return Lex::default();
             }
             i = (i + 1) & self.mask;
         }
