@@ -959,7 +959,9 @@ fn cut<'a>(
             }
             // "’" inside a word ("don’t", "party’s"): keep the word whole.
             let mut curly = false;
-            while b[i..].starts_with("\u{2019}".as_bytes())
+            // (The first byte alone first: a slice comparison is a `memcmp` call in wasm.)
+            while b.get(i) == Some(&0xE2)
+                && b[i..].starts_with("\u{2019}".as_bytes())
                 && b.get(i + 3).is_some_and(u8::is_ascii_alphabetic)
             {
                 curly = true;
