@@ -32,6 +32,7 @@ mod links;
 mod opt_out;
 mod pattern;
 mod policy;
+mod regex;
 mod report;
 mod requests;
 mod selling;
@@ -49,8 +50,6 @@ pub mod wasm_api {
 mod wasm;
 
 pub use error::Error;
-#[cfg(feature = "pattern-sources")]
-pub use pattern::compiled_sources;
 pub use report::{
     DoNotTrack, DocumentInfo, Finding, Mechanism, OptOut, OptOutEvidence, Quote, ReasonCode,
     Report, Selling, SellingVerdict, StatementReport, Tracking, TrackingEvidence, SCHEMA_VERSION,

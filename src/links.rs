@@ -68,7 +68,7 @@ const TOOL_HOSTS: &[&str] = &[
 static TOOL_HOST: LazyLock<Pattern> = LazyLock::new(|| {
     let mut hosts = TOOL_HOSTS.to_vec();
     hosts.sort_by_key(|h| std::cmp::Reverse(h.len()));
-    let escaped: Vec<String> = hosts.iter().map(|h| regex_syntax::escape(h)).collect();
+    let escaped: Vec<String> = hosts.iter().map(|h| crate::regex::escape(h)).collect();
     text_pattern(&escaped.join("|"))
 });
 
@@ -95,7 +95,7 @@ fn tool_hosts<'a>(lower: &'a str, index: &'a TextIndex) -> impl Iterator<Item = 
     })
 }
 
-/// Plain addresses (scanned from their "@").
+/// Plain addresses (searched around their "@": see [`emails_in_text`]).
 static EMAIL: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"));
 
@@ -249,11 +249,20 @@ pub(crate) fn emails_in_text(text: &str, lower: &str) -> Vec<FoundEmail> {
         .iter()
         .any(|a| memchr::memmem::find(lower.as_bytes(), a.as_bytes()).is_some())
     {
-        &[&EMAIL, &OBFUSCATED_EMAIL]
+        &[&OBFUSCATED_EMAIL]
     } else {
-        &[&EMAIL]
+        &[]
     };
-    merged(text, patterns, std::iter::empty())
+    // A plain address holds an '@' and no white space: only the runs
+    // without white space that hold an '@' are searched.
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let plain = find_around(
+        &EMAIL,
+        text,
+        memchr::memchr_iter(b'@', text.as_bytes()),
+        space,
+    );
+    merged(text, patterns, plain.into_iter())
         .into_iter()
         .filter_map(|m| {
             let raw = &text[m.clone()];

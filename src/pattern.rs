@@ -9,20 +9,18 @@
 //!
 //! The patterns searched over a whole document ([`text_pattern`]) share one
 //! scan of it: every literal their matches can start with, in one
-//! Aho-Corasick automaton ([`TextIndex`]), and each regex then runs only where
-//! one of its own literals starts. Each regex searching the whole text on its
-//! own would find the same starts with its own literal prefilter, once per
-//! pattern: about thirty scans a page, and in wasm (no SIMD Teddy there) each
-//! one a byte-at-a-time automaton.
+//! Aho-Corasick automaton ([`TextIndex`]), and each regex then runs anchored
+//! only where one of its own literals starts. Each regex searching the whole
+//! text on its own would step through all of it: about thirty scans a page.
+//!
+//! The regexes are the crate's own engine's ([`crate::regex`]): compiled when
+//! a pattern is made, matched by a lazy DFA.
 
-use regex_automata::{meta, util::syntax, Anchored, Input};
-use regex_syntax::hir::{literal::Extractor, Hir};
 use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
+use crate::regex::Regex;
 use crate::text::Document;
-
-type Regex = meta::Regex;
 
 /// A compiled pattern over policy text, matched byte-wise in ASCII mode: `\b`,
 /// `\w` and `\s` are ASCII, `[^.;]` is any byte but those. Text is matched
@@ -35,7 +33,7 @@ pub(crate) struct Pattern(Matcher);
 
 enum Matcher {
     /// One automaton for the whole pattern.
-    Whole(Head),
+    Whole(Box<Head>),
     /// The pattern's top-level alternatives: the plain ones together in one
     /// automaton (searched first), then each one with a wide gap, in order.
     Branches(Vec<Branch>),
@@ -58,7 +56,7 @@ struct Branch {
 /// A regex a match starts with, and its slot in the shared scan if it has
 /// one (a [`text_pattern`]'s, with literals the scan can look for).
 struct Head {
-    re: Lazy,
+    re: Regex,
     slot: Option<usize>,
 }
 
@@ -68,45 +66,7 @@ struct Step {
     max: usize,
     /// `{0,n}?`: the shortest gap first; `{0,n}`: the longest.
     lazy: bool,
-    piece: Lazy,
-}
-
-/// A regex built on its first search, from the syntax tree parsed (and its
-/// literals read) when its pattern was made: a first call builds only the
-/// automata the page's text asks for, and [`prepare`] builds them all.
-#[derive(Clone)]
-struct Lazy(Arc<LazyRegex>);
-
-struct LazyRegex {
-    hir: Hir,
-    re: OnceLock<Regex>,
-}
-
-/// Every lazily built regex so far, for [`prepare`] to build.
-static UNBUILT: Mutex<Vec<Lazy>> = Mutex::new(Vec::new());
-
-impl Lazy {
-    fn new(hir: Hir) -> Self {
-        let lazy = Lazy(Arc::new(LazyRegex {
-            hir,
-            re: OnceLock::new(),
-        }));
-        UNBUILT.lock().expect("not poisoned").push(lazy.clone());
-        lazy
-    }
-
-    /// The regex, built now if it is not yet.
-    fn get(&self) -> &Regex {
-        self.0.re.get_or_init(|| build(&self.0.hir))
-    }
-}
-
-impl std::ops::Deref for Lazy {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        self.get()
-    }
+    piece: Regex,
 }
 
 /// Gaps at least this wide are matched in code (narrower ones cost the
@@ -126,16 +86,13 @@ impl Pattern {
     fn build(p: &str, indexed: bool) -> Self {
         let p = ascii_classes(p);
         let head = |p: &str| {
-            let hir = parse(p);
-            let slot = if indexed { register(&hir) } else { None };
-            Head {
-                re: Lazy::new(hir),
-                slot,
-            }
+            let re = compile(p);
+            let slot = if indexed { register(&re) } else { None };
+            Head { re, slot }
         };
         Pattern(match split(&p, &head) {
             Some(branches) => Matcher::Branches(branches),
-            None => Matcher::Whole(head(&p)),
+            None => Matcher::Whole(Box::new(head(&p))),
         })
     }
 
@@ -232,7 +189,7 @@ impl Pattern {
         };
         let starts = whole.and_then(|h| index.and_then(|x| x.starts(h.slot)));
         let mut plain = match (whole, starts) {
-            (Some(h), None) => Some(h.re.find_iter(hay).map(|m| m.range())),
+            (Some(h), None) => Some(h.re.find_iter(hay)),
             _ => None,
         };
         let mut gapped = Leftmost {
@@ -265,40 +222,12 @@ pub(crate) fn text_pattern(p: &str) -> Pattern {
     Pattern::build(p, true)
 }
 
-/// As `regex::bytes::RegexBuilder::new(p).unicode(false).build()` does it,
-/// through the meta regex itself, which also searches anchored at a start.
-#[cfg(test)]
+/// Each regex is compiled here, once, when its pattern is made.
 fn compile(p: &str) -> Regex {
-    build(&parse(p))
-}
-
-/// Each regex is parsed here, once: for its automaton and, in a text pattern, its literals.
-fn parse(p: &str) -> Hir {
-    #[cfg(feature = "pattern-sources")]
+    #[cfg(test)]
     SOURCES.lock().expect("not poisoned").push(p.to_owned());
-    syntax::parse_with(p, &syntax_config()).expect("static pattern")
-}
-
-fn build(hir: &Hir) -> Regex {
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(10 * (1 << 20)))
-                .hybrid_cache_capacity(2 * (1 << 20))
-                .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                .utf8_empty(false),
-        )
-        .build_from_hir(hir)
-        .expect("static pattern")
-}
-
-fn syntax_config() -> syntax::Config {
-    syntax::Config::new().unicode(false).utf8(false)
-}
-
-/// The leftmost match of `re` that starts at or after `at`.
-fn find_at(re: &Regex, hay: &[u8], at: usize) -> Option<Range<usize>> {
-    re.find(Input::new(hay).range(at..)).map(|m| m.range())
+    // The crate's own tables: the tests compile every one of them.
+    Regex::new(p).unwrap_or_else(|e| panic!("pattern {p:?}: {} at byte {}", e.what, e.at))
 }
 
 impl Head {
@@ -310,18 +239,16 @@ impl Head {
         let first = starts
             .at
             .partition_point(|&s| (s as usize) < starts.base + at);
-        starts.at[first..].iter().find_map(|&s| {
-            let s = s as usize - starts.base;
-            let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
-            self.re.find(input).map(|m| m.range())
-        })
+        starts.at[first..]
+            .iter()
+            .find_map(|&s| self.re.find_anchored(hay, s as usize - starts.base))
     }
 
     /// The leftmost match at or after `at`, through the shared scan if `index` has this regex.
     fn find_at(&self, hay: &[u8], at: usize, index: Option<Scope>) -> Option<Range<usize>> {
         match index.and_then(|x| x.starts(self.slot)) {
             Some(starts) => self.find_from(hay, at, starts),
-            None => find_at(&self.re, hay, at),
+            None => self.re.find_at(hay, at),
         }
     }
 }
@@ -346,23 +273,18 @@ fn slot_count(literals: &[(Vec<u8>, usize)]) -> usize {
     literals.last().map_or(0, |&(_, slot)| slot + 1)
 }
 
-/// Give the regex parsed as `hir` a slot in the shared scan, if every match of it starts with
-/// one of a finite set of literals, none shorter than [`MIN_LITERAL`].
-fn register(hir: &Hir) -> Option<usize> {
-    let seq = Extractor::new().extract(hir);
-    let literals = seq.literals()?;
-    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < MIN_LITERAL) {
-        return None;
-    }
+/// Give `re` a slot in the shared scan, if every match of it starts with one
+/// of a small set of literals, none shorter than [`MIN_LITERAL`].
+fn register(re: &Regex) -> Option<usize> {
     // A start is all the scan looks for: the first bytes of each literal find
     // it (the regex then checks the rest there), and a literal that another
     // one of the same regex begins adds nothing. Lowercased, as the scanned
     // text is: where a literal starts in a text, its lowercased self starts
     // in the lowercased text ([`Pattern::find_in_text`]).
-    let mut prefixes: Vec<Vec<u8>> = literals
-        .iter()
-        .map(|l| l.as_bytes()[..l.as_bytes().len().min(MAX_LITERAL)].to_ascii_lowercase())
-        .collect();
+    let mut prefixes = re.prefixes(MIN_LITERAL, MAX_LITERAL)?;
+    if prefixes.is_empty() {
+        return None;
+    }
     prefixes.sort_unstable();
     prefixes.dedup_by(|longer, shorter| longer.starts_with(shorter));
     let mut all = LITERALS.lock().expect("not poisoned");
@@ -595,14 +517,9 @@ struct Lane {
     found: Vec<(u32, u32)>,
 }
 
-/// Build the shared scan's automaton (with every pattern, which it needs
-/// first) and every pattern's regexes.
+/// Make every pattern and the shared scan's automaton (which needs every pattern first).
 pub(crate) fn prepare() {
     scanner();
-    let unbuilt = std::mem::take(&mut *UNBUILT.lock().expect("not poisoned"));
-    for re in &unbuilt {
-        re.get();
-    }
 }
 
 /// Where each text pattern's regexes can start in one document's lowercased
@@ -672,15 +589,13 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// Every regex compiled so far, as its automaton was given it (feature
-/// `pattern-sources`, for `tools/aot-dfa`: what ahead-of-time automata of
-/// the crate's patterns would weigh).
-#[cfg(feature = "pattern-sources")]
-static SOURCES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+/// Every regex compiled so far: the tests check each against the regex crate's engine.
+#[cfg(test)]
+static SOURCES: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-/// The regexes behind every pattern: [`prepare`](crate::prepare) builds them all.
-#[cfg(feature = "pattern-sources")]
-pub fn compiled_sources() -> Vec<String> {
+/// The regexes behind every pattern of the crate.
+#[cfg(test)]
+pub(crate) fn compiled_sources() -> Vec<String> {
     crate::prepare();
     SOURCES.lock().expect("not poisoned").clone()
 }
@@ -730,7 +645,7 @@ impl Branch {
         let mut starts = Vec::new();
         let mut at = from;
         while at <= hay_k.len() {
-            let Some(m) = find_at(&step.piece, hay_k, at) else {
+            let Some(m) = step.piece.find_at(hay_k, at) else {
                 break;
             };
             if m.start > last_start {
@@ -817,7 +732,7 @@ fn split(p: &str, make_head: &dyn Fn(&str) -> Head) -> Option<Vec<Branch>> {
                     stops,
                     max,
                     lazy,
-                    piece: Lazy::new(parse(&format!("{flags}{piece}"))),
+                    piece: compile(&format!("{flags}{piece}")),
                 })
                 .collect(),
         });
@@ -1266,7 +1181,7 @@ mod tests {
         for p in GAPPED {
             let split = pattern(p);
             assert!(matches!(split.0, Matcher::Branches(_)), "{p}");
-            let whole = compile(&ascii_classes(p));
+            let whole = crate::regex::tests::oracle(&ascii_classes(p));
             let mut matched = 0;
             for _ in 0..3000 {
                 let n = 5 + next() % 40;
