@@ -7,8 +7,9 @@
 //! thread after it, and the transition says a match ends before the byte.
 
 use super::{is_word, Inst, Look, Nfa};
-use crate::statements::FastMap;
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A transition's flag: a match ends before the byte it reads.
@@ -30,9 +31,10 @@ pub(super) struct Cache {
     /// `trans[state + class]`: the next state (premultiplied by the row
     /// length) with [`MATCH`], or [`UNKNOWN`].
     trans: Vec<u32>,
-    /// Each state's key: its flags, then its threads in order.
-    keys: Vec<Box<[u32]>>,
-    ids: FastMap<Box<[u32]>, u32>,
+    /// By state number (`state / stride`).
+    states: Vec<State>,
+    /// State numbers by key (flags, then threads).
+    ids: HashMap<Box<[u32]>, u32, BuildHasherDefault<KeyHasher>>,
     /// Start states by [`start_index`], or [`UNKNOWN`].
     starts: [u32; 8],
     stride: usize,
@@ -47,13 +49,37 @@ pub(super) struct Cache {
     next: Vec<u32>,
 }
 
+struct State {
+    /// Its flags, then its threads in order.
+    key: Box<[u32]>,
+    /// Its epsilon closure when the next byte is not a word byte, is one,
+    /// and at the end (by [`Context`]), made when first needed: a state's
+    /// transitions on every byte class share it.
+    closures: [Option<Closure>; 3],
+}
+
+/// The byte instructions a state's threads reach before the next byte, in
+/// order, and whether a match was reached (the threads after it dropped).
+struct Closure {
+    bytes: Box<[u32]>,
+    matched: bool,
+}
+
+/// What the assertions know of the next byte: [`Closure`]s by it.
+#[derive(Clone, Copy)]
+enum Context {
+    NotWord = 0,
+    Word = 1,
+    End = 2,
+}
+
 impl Cache {
     fn new(nfa: &Nfa) -> Self {
         let stride = nfa.reps.len() + 1;
         let mut c = Cache {
             trans: Vec::new(),
-            keys: Vec::new(),
-            ids: FastMap::default(),
+            states: Vec::new(),
+            ids: HashMap::default(),
             starts: [UNKNOWN; 8],
             stride,
             clears: 0,
@@ -70,19 +96,22 @@ impl Cache {
     /// Forget every state but the dead one.
     fn clear(&mut self) {
         self.trans.clear();
-        self.keys.clear();
+        self.states.clear();
         self.ids.clear();
         self.starts = [UNKNOWN; 8];
         self.trans.resize(self.stride, DEAD);
-        self.keys.push(Box::new([]));
+        self.states.push(State {
+            key: Box::new([]),
+            closures: [None, None, None],
+        });
     }
 
-    /// The state whose key is `key`, made if new.
-    fn state(&mut self, key: Vec<u32>) -> u32 {
+    /// The state whose key is `key` (flags, then threads), made if new.
+    fn state(&mut self, key: &[u32]) -> u32 {
         if key.len() <= 1 {
             return DEAD;
         }
-        if let Some(&id) = self.ids.get(&key[..]) {
+        if let Some(&id) = self.ids.get(key) {
             return id;
         }
         if self.trans.len() + self.stride > MAX_ENTRIES {
@@ -91,10 +120,58 @@ impl Cache {
         }
         let id = self.trans.len() as u32;
         self.trans.resize(self.trans.len() + self.stride, UNKNOWN);
-        let key = key.into_boxed_slice();
-        self.keys.push(key.clone());
+        let key: Box<[u32]> = key.into();
+        self.states.push(State {
+            key: key.clone(),
+            closures: [None, None, None],
+        });
         self.ids.insert(key, id);
         id
+    }
+
+    /// A fresh mark for `seen` and `queued`.
+    fn next_generation(&mut self) -> u32 {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.seen.fill(0);
+            self.queued.fill(0);
+            self.generation = 1;
+        }
+        self.generation
+    }
+}
+
+/// A hash of state keys (slices of `u32`, hashed as bytes), eight bytes a
+/// step as `rustc`'s FxHash does: a key is a few dozen numbers, and a
+/// byte-at-a-time hash was a third of the cost of making a state.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.add(word);
+        }
+        let mut rest = [0u8; 8];
+        let tail = chunks.remainder();
+        rest[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(rest) ^ tail.len() as u64);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl KeyHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -162,7 +239,7 @@ pub(super) fn search(
         } else {
             nfa.unanchored
         };
-        sid = c.state(vec![flags, pc]);
+        sid = c.state(&[flags, pc]);
         c.starts[k] = sid;
     }
     let mut last = None;
@@ -224,7 +301,7 @@ pub(super) fn search_rev(
     let k = start_index(true, flags);
     let mut sid = c.starts[k];
     if sid == UNKNOWN {
-        sid = c.state(vec![flags, nfa.anchored]);
+        sid = c.state(&[flags, nfa.anchored]);
         c.starts[k] = sid;
     }
     let mut last = None;
@@ -259,79 +336,109 @@ pub(super) fn search_rev(
     last
 }
 
-/// Make the transition of state `sid` on byte class `class` (the last class: the end of the haystack).
+/// Make the transition of state `sid` on byte class `class` (the last
+/// class: the end of the haystack).
 #[cold]
 fn step(nfa: &Nfa, c: &mut Cache, sid: u32, class: usize) -> u32 {
-    let key = c.keys[sid as usize / c.stride].clone();
-    let (flags, threads) = (key[0], &key[1..]);
     let at_end = class == c.stride - 1;
     let byte = if at_end { 0 } else { nfa.reps[class] };
-    let next_word = !at_end && is_word(byte);
+    let context = match (at_end, nfa.word_looks && is_word(byte)) {
+        (true, _) => Context::End,
+        (false, true) => Context::Word,
+        (false, false) => Context::NotWord,
+    };
+    let state = sid as usize / c.stride;
+    if c.states[state].closures[context as usize].is_none() {
+        let closure = closure(nfa, c, state, context);
+        c.states[state].closures[context as usize] = Some(closure);
+    }
+    let generation = c.next_generation();
+    let mut next = std::mem::take(&mut c.next);
+    next.clear();
+    let mut matched = false;
+    if let Some(closure) = &c.states[state].closures[context as usize] {
+        matched = closure.matched;
+        next.push(if matches!(context, Context::Word) {
+            PREV_WORD
+        } else {
+            0
+        });
+        if !at_end {
+            for &pc in closure.bytes.iter() {
+                if let Inst::Byte { set, next: to } = nfa.insts[pc as usize] {
+                    if nfa.sets[set as usize].contains(byte)
+                        && std::mem::replace(&mut c.queued[to as usize], generation) != generation
+                    {
+                        next.push(to);
+                    }
+                }
+            }
+        }
+    }
+    // Making the target may clear the cache: `sid` is then no state of it,
+    // and its row is made again when next met.
+    let clears = c.clears;
+    let target = c.state(&next);
+    c.next = next;
+    let t = target | if matched { MATCH } else { 0 };
+    if c.clears == clears {
+        c.trans[sid as usize + class] = t;
+    }
+    t
+}
+
+/// The epsilon closure of state number `state`'s threads, in order, the
+/// assertions read in `context`; a match drops what follows it, unless every
+/// match is wanted.
+fn closure(nfa: &Nfa, c: &mut Cache, state: usize, context: Context) -> Closure {
+    let generation = c.next_generation();
+    let Cache {
+        states,
+        stack,
+        seen,
+        ..
+    } = c;
+    let key = &states[state].key;
+    let (flags, threads) = (key[0], &key[1..]);
+    let next_word = matches!(context, Context::Word);
+    let at_end = matches!(context, Context::End);
     let holds = |look: Look| match look {
         Look::Start => flags & AT_START != 0,
         Look::End => at_end,
         Look::WordBoundary => (flags & PREV_WORD != 0) != next_word,
         Look::NotWordBoundary => (flags & PREV_WORD != 0) == next_word,
     };
-    c.generation = c.generation.wrapping_add(1);
-    if c.generation == 0 {
-        c.seen.fill(0);
-        c.queued.fill(0);
-        c.generation = 1;
-    }
-    let generation = c.generation;
-    c.next.clear();
-    let mut next_flags = 0;
-    if nfa.word_looks && next_word {
-        next_flags |= PREV_WORD;
-    }
-    c.next.push(next_flags);
+    let mut bytes = Vec::new();
     let mut matched = false;
     'threads: for &t in threads {
-        c.stack.push(t);
-        while let Some(pc) = c.stack.pop() {
-            let seen = &mut c.seen[pc as usize];
-            if *seen == generation {
+        stack.push(t);
+        while let Some(pc) = stack.pop() {
+            if std::mem::replace(&mut seen[pc as usize], generation) == generation {
                 continue;
             }
-            *seen = generation;
             match nfa.insts[pc as usize] {
-                Inst::Byte { set, next } => {
-                    if !at_end
-                        && nfa.sets[set as usize].contains(byte)
-                        && std::mem::replace(&mut c.queued[next as usize], generation) != generation
-                    {
-                        c.next.push(next);
-                    }
-                }
+                Inst::Byte { .. } => bytes.push(pc),
                 Inst::Split { first, second } => {
-                    c.stack.push(second);
-                    c.stack.push(first);
+                    stack.push(second);
+                    stack.push(first);
                 }
                 Inst::Look { look, next } => {
                     if holds(look) {
-                        c.stack.push(next);
+                        stack.push(next);
                     }
                 }
                 Inst::Match => {
                     matched = true;
                     if !nfa.all_matches {
-                        c.stack.clear();
+                        stack.clear();
                         break 'threads;
                     }
                 }
             }
         }
     }
-    let next = std::mem::take(&mut c.next);
-    let target = if at_end { DEAD } else { c.state(next.clone()) };
-    c.next = next;
-    // The state may have been cleared away with the cache: its row is made again when next met.
-    let t = target | if matched { MATCH } else { 0 };
-    if let Some(row) = c.keys.get(sid as usize / c.stride) {
-        if row[..] == key[..] {
-            c.trans[sid as usize + class] = t;
-        }
+    Closure {
+        bytes: bytes.into_boxed_slice(),
+        matched,
     }
-    t
 }
