@@ -995,13 +995,7 @@ fn ascii_classes(p: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn assert_scan_agrees(patterns: &[(&str, &Pattern)]) {
     let slots = scanner().slots;
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut texts: Vec<String> = std::fs::read_dir(dir)
-        .expect("tests/fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| std::fs::read_to_string(p).expect("a fixture"))
-        .collect();
+    let mut texts = crate::regex::tests::fixtures();
     texts.push("Cookies, DO NOT TRACK, a pixel. Do not sell! opt-out, subject: DNT".into());
     assert!(texts.len() > 40, "the fixture pages are there");
     for (name, p) in patterns {

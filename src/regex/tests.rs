@@ -12,7 +12,8 @@ pub(crate) fn oracle(p: &str) -> meta::Regex {
         .expect("the oracle reads it")
 }
 
-fn fixtures() -> Vec<String> {
+/// The fixture pages' texts, in name order.
+pub(crate) fn fixtures() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let mut texts: Vec<String> = std::fs::read_dir(dir)
         .expect("tests/fixtures")
