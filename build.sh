@@ -90,7 +90,7 @@ cmd_www() {
   step "copy wasm and shared rendering code into www/pkg"
   mkdir -p www/pkg
   cp pkg/policylens.js pkg/policylens_bg.wasm www/pkg/
-  cp extension/src/render.js extension/src/render.css extension/src/i18n.js www/pkg/
+  cp extension/src/render.js extension/src/render.css extension/src/i18n.js extension/src/warm-up.js www/pkg/
   # render.js's words on a page without the extension i18n API: the English messages.
   mkdir -p www/pkg/_locales/en
   cp extension/src/_locales/en/messages.json www/pkg/_locales/en/

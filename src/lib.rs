@@ -40,11 +40,11 @@ mod statements;
 mod text;
 mod tracking;
 mod vendors;
-/// The JavaScript API (wasm32 only): `analyzePage`, `analyzeText`, `prepare`, `version`.
+/// The JavaScript API (wasm32 only): `analyzePage`, `analyzeText`, `prepare`, `warmUp`, `version`.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm_api {
-    pub use crate::wasm::{analyze_page, analyze_text, prepare, version};
+    pub use crate::wasm::{analyze_page, analyze_text, prepare, version, warm_up};
 }
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -57,15 +57,38 @@ pub use report::{
 pub use requests::{OptOutRequest, RequestItem};
 pub use statements::{Act, Actor, Data, Kind, Modality, Polarity, Purpose, Recipient, Strength};
 
-/// Build every pattern and table the reader uses, now instead of during the
-/// first analysis: most of a first call's cost (about 100 M of its 165 M
-/// instructions of set-up, natively). The extension calls it when it learns a
-/// policy is on its way, so that the set-up runs while the page fetches the
-/// policy rather than after. Cheap once done; reports are the same either way.
+/// Make the reader ready now instead of during the first analysis: build
+/// every pattern and table, then read a short policy of our own words
+/// (`src/warm_up.txt`), so that the patterns' lazy automata hold the states most text
+/// needs and, in a browser, the engine has compiled (and begun to optimize)
+/// the code an analysis runs. The extension calls it when it learns a policy
+/// is on its way, so that this runs while the page fetches the policy rather
+/// than after; in a fresh worker the first real analysis of the largest
+/// policy then takes a fraction of its cold time (see the README's
+/// Performance). Cheap once done; reports are the same either way.
 pub fn prepare() {
-    // The shared scan's automaton, after (and so with) every pattern.
-    pattern::prepare();
+    static DONE: std::sync::Once = std::sync::Once::new();
+    DONE.call_once(|| {
+        // The shared scan's automaton, after (and so with) every pattern.
+        pattern::prepare();
+        warm_up();
+    });
 }
+
+/// Read the short built-in policy of [`prepare`] once more: in a browser,
+/// each reading brings the JavaScript engine nearer to optimizing the code
+/// an analysis runs. The extension calls it a few times after `prepare`,
+/// one reading per task, while it waits for a policy (see
+/// `extension/src/warm-up.js`); natively it only costs time.
+pub fn warm_up() {
+    // Never an error: the text is ours (a test checks its report).
+    let _ = analyze(WARM_UP);
+}
+
+/// A short privacy policy written for [`prepare`]: a sentence of each kind the
+/// reader handles (selling and sharing, a list with its lead-in, cookies and
+/// pixels, named services, Do Not Track, opt-out links, e-mail and request).
+const WARM_UP: &str = include_str!("warm_up.txt");
 
 /// Every module's patterns and tables (the shared scan needs them all before it is built).
 pub(crate) fn prepare_patterns() {
@@ -329,6 +352,40 @@ mod tests {
         prepare();
     }
     use super::*;
+
+    /// `prepare` reads the warm-up sample: it must read as written, so that
+    /// the code and automata it warms are those of a real analysis.
+    #[test]
+    fn the_warm_up_sample_reads_as_written() {
+        let r = analyze(WARM_UP).expect("a report");
+        assert!(r.document.is_policy);
+        assert_eq!(r.selling.verdict, SellingVerdict::Sells);
+        let t = &r.tracking;
+        assert!(t.cookies && t.web_beacons && t.analytics && t.targeted_advertising);
+        assert_eq!(
+            t.services,
+            ["Google Analytics", "Shopify Analytics", "Facebook"]
+        );
+        assert_eq!(t.do_not_track, DoNotTrack::NotHonored);
+        let o = &r.opt_out;
+        assert_eq!(o.urls.len(), 3, "{:?}", o.urls);
+        assert_eq!(o.emails, ["privacy@example.com"]);
+        for m in [
+            Mechanism::BrowserSettings,
+            Mechanism::UnsubscribeLink,
+            Mechanism::ReplyStop,
+            Mechanism::ContactRequest,
+            Mechanism::AdIndustryOptout,
+            Mechanism::AnalyticsOptout,
+            Mechanism::DoNotSellLink,
+        ] {
+            assert!(o.mechanisms.contains(&m), "{m:?}");
+        }
+        let request = o.request.as_ref().expect("a request");
+        assert_eq!(request.subject.as_deref(), Some("Privacy Request"));
+        prepare();
+        prepare();
+    }
 
     #[test]
     fn control_bytes_are_counted_eight_at_a_time_as_one_by_one() {

@@ -84,12 +84,20 @@ pub fn analyze_text(text: &js_sys::JsString) -> Result<JsValue, JsValue> {
     to_js(&report)
 }
 
-/// Build the reader's patterns now, so that the next analysis does not
+/// Make the reader ready now, so that the next analysis does not pay for it
 /// (see the crate's `prepare`). Safe to call at any time, and cheap once done.
 #[wasm_bindgen]
 pub fn prepare() {
     init();
     crate::prepare();
+}
+
+/// Read the built-in sample policy once more (see the crate's `warm_up`),
+/// for a caller that waits for a policy: a few readings, one per task.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    init();
+    crate::warm_up();
 }
 
 /// The crate version and report schema version, e.g. "0.1.0 (schema 1)".

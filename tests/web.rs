@@ -63,10 +63,11 @@ fn the_exported_functions_return_js_objects_and_throw_on_bad_input() {
 }
 
 #[wasm_bindgen_test]
-fn prepare_builds_the_reader_and_changes_no_report() {
+fn prepare_and_warm_up_make_the_reader_ready_and_change_no_report() {
     let before = policylens::wasm_api::analyze_text(&CRYPJAMA.into()).unwrap();
     policylens::wasm_api::prepare();
     policylens::wasm_api::prepare();
+    policylens::wasm_api::warm_up();
     let after = policylens::wasm_api::analyze_text(&CRYPJAMA.into()).unwrap();
     let json = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     assert_eq!(json(&after), json(&before));

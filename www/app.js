@@ -1,7 +1,8 @@
 // The paste page: analyzes the pasted policy with the wasm core, renders the report (pkg/render.js, shared with the extension) and marks the deciding sentences in the text.
-import init, { analyzePage, prepare, version } from './pkg/policylens.js';
+import init, { analyzePage, prepare, version, warmUp } from './pkg/policylens.js';
 import { useMessages } from './pkg/i18n.js';
 import { el, renderReport } from './pkg/render.js';
+import { warmUpReader } from './pkg/warm-up.js';
 
 /** The engine, and the report's words: this page has no extension i18n API, so render.js gets the bundled English messages. */
 const ready = Promise.all([
@@ -12,8 +13,11 @@ const ready = Promise.all([
   }).then(useMessages),
 ]);
 
-// Build the reader's patterns while the visitor pastes, so that the first Analyze does not wait for them.
-ready.then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => prepare())).catch(() => {});
+/** Whether the visitor has asked for a reading: the warm-up gives way to it. */
+let asked = false;
+// Make the reader ready while the visitor pastes (its patterns, and the engine's optimized code:
+// pkg/warm-up.js), so that the first Analyze does not wait for them.
+ready.then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => warmUpReader({ prepare, warmUp }, () => asked))).catch(() => {});
 
 const textarea = document.getElementById('policy');
 const status = document.getElementById('status');
@@ -102,6 +106,7 @@ async function analyze() {
     return;
   }
   status.textContent = 'Reading…';
+  asked = true;
   try {
     await ready;
     const started = performance.now();

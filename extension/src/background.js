@@ -1,5 +1,6 @@
 // Background: the one message switchboard. Analyzes policies with the wasm core, caches reports per site, keeps per-tab state and sets each tab's badge from it.
-import init, { analyzePage, prepare } from './pkg/policylens.js';
+import init, { analyzePage, prepare, warmUp } from './pkg/policylens.js';
+import { warmUpReader } from './warm-up.js';
 import { badgeFor } from './badge.js';
 import { isChanges, mergeReading, pendingChanges } from './changes.js';
 import { t } from './i18n.js';
@@ -77,13 +78,16 @@ function loadWasm() {
 }
 
 let readerPrepared = null;
+/** Analyses under way: the reader's warm-up stops for them. */
+let analysesWaiting = 0;
 /**
- * Build the reader's patterns (most of a first analysis's cost) once per worker life, when a
- * content script has said its site's report is not cached: the policy is then on its way, and
- * this runs while the page fetches it instead of after.
+ * Make the reader ready (its patterns, and the engine's optimized code: see warm-up.js) once per
+ * worker life, when a content script has said its site's report is not cached: the policy is then
+ * on its way, and this runs while the page fetches it instead of after. It gives way to an
+ * analysis as soon as one starts.
  */
 function prepareReader() {
-  readerPrepared ??= loadWasm().then(() => prepare()).catch((error) => {
+  readerPrepared ??= loadWasm().then(() => warmUpReader({ prepare, warmUp }, () => analysesWaiting > 0)).catch((error) => {
     readerPrepared = null;
     console.warn(`policylens: could not prepare the reader: ${error?.message ?? error}`);
   });
@@ -241,6 +245,15 @@ function pageProblem(page, site) {
 
 /** A content script sent a policy page (checked by pageProblem): analyze it, or reuse the site's cached report. */
 async function onAnalyze(tabId, site, page, gpc) {
+  analysesWaiting++;
+  try {
+    await analyze(tabId, site, page, gpc);
+  } finally {
+    analysesWaiting--;
+  }
+}
+
+async function analyze(tabId, site, page, gpc) {
   const run = Symbol('analysis');
   latestRun.set(tabId, run);
   const policyUrl = page.url;

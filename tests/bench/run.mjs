@@ -1,4 +1,4 @@
-// Benchmark runner (./build.sh bench, after the release build and `cargo bench`): wasm timings in headless Chromium (www/bench.html), criterion's native figures, sizes, and the extension content script's main-thread cost; prints one table with the budgets and writes target/bench-results.json.
+// Benchmark runner (./build.sh bench, after the release build and `cargo bench`): wasm timings in headless Chromium (www/bench.html; cold first calls on pages of their own, www/bench-cold.html), criterion's native figures, sizes, and the extension content script's main-thread cost; prints one table with the budgets and writes target/bench-results.json.
 //
 // Benchmarks are not tests: a missed budget is reported as MISS and the exit code stays 0; only an error exits 1.
 import { createServer } from 'node:http';
@@ -225,6 +225,55 @@ async function wasmInChromium(fixtureNames) {
   }
 }
 
+/** Cold pages per mode, alternated, each in a new browser context; and the pause they wait, as a policy fetch takes. */
+const COLD_ROUNDS = 7;
+const COLD_PAUSE_MS = 200;
+
+/**
+ * www/bench-cold.html: the first analysis of `policy` on a page of its own in a new browser
+ * context (so nothing of the wasm is compiled yet, as in a restarted service worker): with nothing
+ * before the pause, with prepare(), and with the extension's warm-up (www/pkg/warm-up.js),
+ * COLD_ROUNDS times each, alternated. Medians.
+ */
+async function coldPages(fixtureNames, policy) {
+  const site = await benchSite(fixtureNames);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const runs = { cold: [], prepared: [], warmed: [] };
+  try {
+    for (let round = 0; round < COLD_ROUNDS; round++) {
+      for (const mode of ['cold', 'prepared', 'warmed']) {
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await page.goto(`${site.origin}/bench-cold.html?mode=${mode}&pause=${COLD_PAUSE_MS}&policy=${encodeURIComponent(policy)}`);
+          const handle = await page.waitForFunction(() => window.coldResult, null, { timeout: 60_000, polling: 50 });
+          const result = await handle.jsonValue();
+          if (result.error) throw new Error(`bench-cold.html failed: ${result.error}`);
+          runs[mode].push(result);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  const med = (mode, key) => median(runs[mode].map((r) => r[key]));
+  return {
+    policy, rounds: COLD_ROUNDS, pause_ms: COLD_PAUSE_MS,
+    init_ms: median([...runs.cold, ...runs.prepared, ...runs.warmed].map((r) => r.initMs)),
+    cold_first_call_ms: med('cold', 'firstMs'),
+    cold_first_calls_ms: runs.cold.map((r) => r.firstMs),
+    prepared_first_call_ms: med('prepared', 'firstMs'),
+    prepared_first_calls_ms: runs.prepared.map((r) => r.firstMs),
+    prepare_ms: med('prepared', 'prepareMs'),
+    warmed_first_call_ms: med('warmed', 'firstMs'),
+    warmed_first_calls_ms: runs.warmed.map((r) => r.firstMs),
+    warm_up_ms: med('warmed', 'warmUpMs'),
+  };
+}
+
 /**
  * Criterion's last run (`cargo bench --bench analyze`): median time and throughput of every
  * benchmark, from target/criterion/<group>/<bench>/new/{benchmark,estimates}.json. Criterion
@@ -418,7 +467,7 @@ const ms = (x) => (x == null ? 'n/a' : `${x.toFixed(2)} ms`);
 const mbs = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} MB/s`);
 const ratioOrNull = (a, b) => (a != null && b ? a / b : null);
 
-function buildRows({ wasm, native, cli, size, cs, workerInit: wi }) {
+function buildRows({ wasm, cold, native, cli, size, cs, workerInit: wi }) {
   const rows = [];
   const row = (figure, value, budget = '', ok = undefined, key = undefined, number = undefined) =>
     rows.push({ figure, value, budget, result: ok === undefined ? '' : pass(ok), key, number });
@@ -431,10 +480,23 @@ function buildRows({ wasm, native, cli, size, cs, workerInit: wi }) {
   row(`wasm in Chromium: second call at once (${wasm.first_call.name}; setup paid, code not yet tiered up)`, ms(wasm.first_call.second_ms), '', undefined, 'wasm_second_call_ms', wasm.first_call.second_ms);
   const fresh = wasm.fresh_instances;
   if (fresh) {
-    row(`wasm in Chromium, fresh instance in a worker: first call (${wasm.first_call.name}), median of ${fresh.rounds}`, ms(fresh.cold_first_call_ms),
-      `<= ${BUDGETS.firstCallMs} ms`, fresh.cold_first_call_ms <= BUDGETS.firstCallMs, 'wasm_fresh_first_call_ms', fresh.cold_first_call_ms);
-    row('  the same after prepare() (the extension prepares while the page fetches the policy)', `${ms(fresh.first_call_after_prepare_ms)}; prepare() itself ${ms(fresh.prepare_ms)}`,
+    row(`wasm in Chromium, fresh instance in a worker (code compiled by the page already): first call (${wasm.first_call.name}), median of ${fresh.rounds}`,
+      ms(fresh.cold_first_call_ms), '', undefined, 'wasm_fresh_first_call_ms', fresh.cold_first_call_ms);
+    row('  the same after prepare()', `${ms(fresh.first_call_after_prepare_ms)}; prepare() itself ${ms(fresh.prepare_ms)}`,
       '', undefined, 'wasm_first_call_after_prepare_ms', fresh.first_call_after_prepare_ms);
+  }
+  if (cold) {
+    const spread = (xs) => `${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)}`;
+    row(`wasm in Chromium, cold page (new browser context), ${cold.pause_ms} ms after init: first call (${cold.policy}), pattern building included, median of ${cold.rounds}`,
+      `${ms(cold.cold_first_call_ms)} (${spread(cold.cold_first_calls_ms)})`, `<= ${BUDGETS.firstCallMs} ms`, cold.cold_first_call_ms <= BUDGETS.firstCallMs,
+      'wasm_cold_first_call_ms', cold.cold_first_call_ms);
+    row('  the same with prepare() before the pause',
+      `${ms(cold.prepared_first_call_ms)} (${spread(cold.prepared_first_calls_ms)}); prepare() itself ${ms(cold.prepare_ms)}`, '', undefined,
+      'wasm_cold_prepared_first_call_ms', cold.prepared_first_call_ms);
+    row(`  the same with the extension's warm-up during the pause (prepare(), then the sample read again, one reading per task, until the policy is there)`,
+      `${ms(cold.warmed_first_call_ms)} (${spread(cold.warmed_first_calls_ms)}); the warm-up itself ${ms(cold.warm_up_ms)}`, `<= ${BUDGETS.firstCallMs} ms`,
+      cold.warmed_first_call_ms <= BUDGETS.firstCallMs, 'wasm_cold_warmed_first_call_ms', cold.warmed_first_call_ms);
+    row('  init on those pages (fetch over local HTTP + compile + instantiate), median', ms(cold.init_ms), '', undefined, 'wasm_cold_init_ms', cold.init_ms);
   }
   row('wasm in Chromium: init on a web page (fetch over local HTTP + compile + instantiate)', ms(wasm.init_ms),
     `<= ${BUDGETS.wasmInitMs} ms`, wasm.init_ms <= BUDGETS.wasmInitMs, 'wasm_init_ms', wasm.init_ms);
@@ -500,6 +562,7 @@ function printTable(rows, header) {
 async function main() {
   const fixtureNames = (await readdir(FIXTURES)).filter((n) => n.endsWith('.txt')).sort();
   const wasm = await wasmInChromium(fixtureNames);
+  const cold = await coldPages(fixtureNames, wasm.largest.name);
   const native = await nativeFigures();
   if (!native.all || !native.largest) console.error('warning: no criterion results under target/criterion/analyze (run `cargo bench --bench analyze` first)');
   const cli = await cliVsGrep();
@@ -511,7 +574,7 @@ async function main() {
   } finally {
     await shop.close();
   }
-  const rows = buildRows({ wasm, native, cli, size, cs, workerInit });
+  const rows = buildRows({ wasm, cold, native, cli, size, cs, workerInit });
   const header = `policylens ${wasm.version} benchmarks: Chromium ${wasm.chromium}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); KB = 1000 bytes, MB = 10^6 bytes; ` +
     `timer ${wasm.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs'}`;
   printTable(rows, header);
@@ -520,7 +583,7 @@ async function main() {
     header,
     budgets: BUDGETS,
     rows: rows.map(({ figure, value, budget, result, key, number }) => ({ figure, value, budget, result, key, number })),
-    raw: { wasm, native, cli, size, content_script: cs, worker_init: workerInit },
+    raw: { wasm, cold_pages: cold, native, cli, size, content_script: cs, worker_init: workerInit },
   };
   await writeFile(OUT_JSON, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`(also written to ${OUT_JSON.slice(ROOT.length + 1)})`);
