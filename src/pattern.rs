@@ -297,7 +297,8 @@ fn register(re: &Regex) -> Option<usize> {
 /// table over byte classes of the literals' bytes, its match states
 /// numbered last: a step is two loads and a compare (aho-corasick's own DFA
 /// adds a bounds check and a special-state test a byte, and builds slower).
-/// About 1,400 states by 43 classes of `u32`: it stays in the faster caches.
+/// For the crate's 463 literals (50 regexes), 1,530 states by 40 classes of
+/// `u32`: 240 KB, within a core's second-level cache.
 struct Scanner {
     /// Each byte's column: one per byte some literal holds, 0 for all others
     /// (a byte no literal holds leads every state to the start).

@@ -3,7 +3,7 @@
 //! microseconds each, no tables to build), and searched by a lazy DFA that
 //! each thread fills in as text asks for its states.
 //!
-//! Why not the `regex` crate: it is most of the wasm (171 KB of 388 KB
+//! Why not the `regex` crate: it was nearly half of the wasm (171 KB of 388 KB
 //! gzipped), and building its meta regexes, with their literal prefilters
 //! and strategies, was most of what a cold first call paid. The crate's
 //! patterns need only a fraction of it: byte-wise ASCII matching, match

@@ -241,6 +241,7 @@ fn unsupported_syntax_is_an_error() {
         ("a{1001}", "a count that is not a number up to 1000"),
         (r"\b+", "a repetition of an assertion"),
         (r"[z-a]", "a range whose end is before its start"),
+        ("(?:a{1000}){1000}", "a pattern too large to compile"),
     ] {
         let err = Regex::new(p)
             .err()
