@@ -1,11 +1,11 @@
 // The release extension (dist/chrome, with the wasm-opt'ed wasm) in headless Chromium: visit local shops, check the badge and the popup (verdicts, quotes and their readings; a terms page is no policy).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, copyFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, startRoutes, startShop, termsShopRoutes } from './shop-site.mjs';
+import { ROOT, startRoutes, startShop, termsShopRoutes, updateDocsPicture } from './shop-site.mjs';
 import { readFile } from 'node:fs/promises';
 import { useMessages } from '../../extension/src/i18n.js';
 import { requestMailto } from '../../extension/src/request.js';
@@ -169,7 +169,7 @@ test('crypjama.com: verdict, trackers, Do Not Track and clickable opt-out links 
 
   await popup.screenshot({ path: join(ARTIFACTS, 'popup-crypjama.png') });
   await mkdir(join(ROOT, 'docs'), { recursive: true });
-  await copyFile(join(ARTIFACTS, 'popup-crypjama.png'), join(ROOT, 'docs/popup.png'));
+  await updateDocsPicture(join(ARTIFACTS, 'popup-crypjama.png'), 'popup.png');
   await popup.close();
   await page.close();
 });
@@ -211,7 +211,7 @@ test('an opt-out request: for each address a choice of request, and a mailto: li
   assert.equal(await item.locator('.pl-request-body').textContent(), url.searchParams.get('body'), 'the preview is the message');
   await section.evaluate((node) => node.scrollIntoView({ block: 'start' }));
   await popup.screenshot({ path: join(ARTIFACTS, 'popup-request.png') });
-  await copyFile(join(ARTIFACTS, 'popup-request.png'), join(ROOT, 'docs/popup-request.png'));
+  await updateDocsPicture(join(ARTIFACTS, 'popup-request.png'), 'popup-request.png');
   await popup.close();
   await page.close();
 });

@@ -1,10 +1,10 @@
 // The options page (every shop read on this device) in Chromium and Firefox ESR: it lists the shops read, search filters, sort works (also by keyboard), export downloads the CSV and JSON the builders make, forget removes a site (or all) from storage; light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { By, Key, until } from 'selenium-webdriver';
-import { ROOT, shopRoutes, startRoutes, startShop, startSites, termsShopRoutes } from './shop-site.mjs';
+import { ROOT, shopRoutes, startRoutes, startShop, startSites, termsShopRoutes, updateDocsPicture } from './shop-site.mjs';
 import { launchChromium, openPopup, settledTab, sleep, TIMEOUT_MS } from './extension-browser.mjs';
 import { closeTabs, launchFirefox, visit } from './firefox-browser.mjs';
 import { siteRow, sitesCsv } from '../../extension/src/sites.js';
@@ -66,7 +66,7 @@ test('Chromium: the options page lists every shop read; search, sort, export, fo
     assert.ok((await options.locator('tbody a').evaluateAll((as) => as.map((a) => a.protocol))).every((p) => p === 'http:' || p === 'https:'));
     await mkdir(join(ROOT, 'tests/e2e/artifacts'), { recursive: true });
     await options.screenshot({ path: join(ROOT, 'tests/e2e/artifacts/sites.png') });
-    await copyFile(join(ROOT, 'tests/e2e/artifacts/sites.png'), join(ROOT, 'docs/sites.png'));
+    await updateDocsPicture(join(ROOT, 'tests/e2e/artifacts/sites.png'), 'sites.png');
 
     // Sort: by site (A–Z, then Z–A), by verdict (sells first); by keyboard.
     await options.locator('th[data-column="site"] button').click();

@@ -1,9 +1,9 @@
 // Policy-change alerts in Chromium (dist/chrome): a shop's policy is read, then changed on the server and read again (Re-analyze, and a cache past its age): the popup lists every changed answer in words and the badge tooltip says so, until dismissed; the cache keeps both readings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { policyShopRoutes, ROOT, startSites } from './shop-site.mjs';
+import { policyShopRoutes, ROOT, startSites, updateDocsPicture } from './shop-site.mjs';
 import { badge, launchChromium, openPopup, settledTab, sleep, TIMEOUT_MS } from './extension-browser.mjs';
 import { CHANGE_WORDS, CHANGED, changedSellsTitle, enDate, FIRST, SELLS_TITLE, servePolicy as serve } from './changed-policy.mjs';
 import { changeWords, reportChanges } from '../../extension/src/changes.js';
@@ -83,7 +83,7 @@ test('a changed policy, read again by Re-analyze: "Changed since" with each chan
   assert.equal(title, changedSellsTitle(first.savedAt, expected.length));
   await mkdir(join(ROOT, 'tests/e2e/artifacts'), { recursive: true });
   await popup.screenshot({ path: join(ROOT, 'tests/e2e/artifacts/popup-change.png') });
-  await copyFile(join(ROOT, 'tests/e2e/artifacts/popup-change.png'), join(ROOT, 'docs/popup-change.png'));
+  await updateDocsPicture(join(ROOT, 'tests/e2e/artifacts/popup-change.png'), 'popup-change.png');
 
   // Dismissed (by keyboard): gone from the popup, the badge tooltip and the tab's state; kept in the cache as history.
   await alert.locator('button').focus();

@@ -1,9 +1,18 @@
 // Test helper: local HTTP servers on 127.0.0.1 (random ports) for an example shop (home page, footer link to its Shopify-style privacy policy), a shop whose privacy link leads to its terms, for several named sites (hostile ones too), or a static folder.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
+
+/**
+ * Copy a screenshot the tests took into docs/ (the README's pictures), only when asked to:
+ * `POLICYLENS_UPDATE_DOCS=1 node --test --test-concurrency=1 tests/e2e/`. A plain test run
+ * changes no tracked file.
+ */
+export async function updateDocsPicture(shot, name) {
+  if (process.env.POLICYLENS_UPDATE_DOCS === '1') await copyFile(shot, join(ROOT, 'docs', name));
+}
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -1,10 +1,10 @@
 // The www/ paste page in headless Chromium: paste crypjama's policy, check the verdicts, the readings, the statements list and the marked sentences; load a bundled example.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, startStatic } from './shop-site.mjs';
+import { ROOT, startStatic, updateDocsPicture } from './shop-site.mjs';
 
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const TIMEOUT_MS = 20_000;
@@ -131,7 +131,7 @@ test('crypjama.com: "What the policy says about your data" lists the statements,
   await page.locator('.report').evaluate((report) => { report.scrollTop = 0; });
   await page.screenshot({ path: join(ARTIFACTS, 'www-statements.png') });
   await mkdir(join(ROOT, 'docs'), { recursive: true });
-  await copyFile(join(ARTIFACTS, 'www-statements.png'), join(ROOT, 'docs/www-statements.png'));
+  await updateDocsPicture(join(ARTIFACTS, 'www-statements.png'), 'www-statements.png');
 
   await section.locator('li.pl-statement').nth(firstOther).locator('.pl-show').click();
   assert.ok((await current.textContent()).includes(items[firstOther].quote), '"Show" picks out another statement');
