@@ -76,14 +76,19 @@ static TOOL_HOST: LazyLock<Pattern> = LazyLock::new(|| {
 /// has a '/', so only the white-space-free runs with a '/' are searched (the
 /// pattern has no literal prefix to skip ahead by).
 fn bare_urls(text: &str) -> std::vec::IntoIter<Range<usize>> {
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     find_around(
         &BARE_URL,
         text,
         memchr::memchr_iter(b'/', text.as_bytes()),
-        space,
+        is_space,
     )
     .into_iter()
+}
+
+/// White space as the patterns' `\s` reads it: what separates the runs
+/// [`find_around`] searches for a URL or an address.
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// Where the tool hosts stand in `lower` (lower-cased text), as whole words.
@@ -255,12 +260,11 @@ pub(crate) fn emails_in_text(text: &str, lower: &str) -> Vec<FoundEmail> {
     };
     // A plain address holds an '@' and no white space: only the runs
     // without white space that hold an '@' are searched.
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     let plain = find_around(
         &EMAIL,
         text,
         memchr::memchr_iter(b'@', text.as_bytes()),
-        space,
+        is_space,
     );
     merged(text, patterns, plain.into_iter())
         .into_iter()

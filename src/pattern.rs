@@ -285,7 +285,7 @@ fn register(re: &Regex) -> Option<usize> {
     if prefixes.is_empty() {
         return None;
     }
-    prefixes.sort_unstable();
+    // Ascending, so a literal follows the ones it begins with.
     prefixes.dedup_by(|longer, shorter| longer.starts_with(shorter));
     let mut all = LITERALS.lock().expect("not poisoned");
     let slot = slot_count(&all);

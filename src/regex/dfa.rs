@@ -35,7 +35,7 @@ pub(super) struct Cache {
     states: Vec<State>,
     /// State numbers by key (flags, then threads).
     ids: HashMap<Box<[u32]>, u32, BuildHasherDefault<KeyHasher>>,
-    /// Start states by [`start_index`], or [`UNKNOWN`].
+    /// Start states by [`start`]'s index (anchored, flags), or [`UNKNOWN`].
     starts: [u32; 8],
     stride: usize,
     /// How many times it was cleared.
@@ -209,8 +209,35 @@ pub(super) fn clears(id: usize) -> usize {
     })
 }
 
-fn start_index(anchored: bool, flags: u32) -> usize {
-    usize::from(anchored) << 2 | flags as usize
+/// The start state of a search anchored at its first byte or not, given the
+/// byte before it (`None` at the haystack's start): made if new.
+fn start(nfa: &Nfa, c: &mut Cache, anchored: bool, before: Option<u8>) -> u32 {
+    let mut flags = 0;
+    if nfa.word_looks && before.is_some_and(is_word) {
+        flags |= PREV_WORD;
+    }
+    if nfa.start_looks && before.is_none() {
+        flags |= AT_START;
+    }
+    let k = usize::from(anchored) << 2 | flags as usize;
+    if c.starts[k] == UNKNOWN {
+        let pc = if anchored {
+            nfa.anchored
+        } else {
+            nfa.unanchored
+        };
+        c.starts[k] = c.state(&[flags, pc]);
+    }
+    c.starts[k]
+}
+
+/// The transition of state `sid` on byte class `class`, made if new.
+#[inline]
+fn transition(nfa: &Nfa, c: &mut Cache, sid: u32, class: usize) -> u32 {
+    match c.trans[sid as usize + class] {
+        UNKNOWN => step(nfa, c, sid, class),
+        t => t,
+    }
 }
 
 /// Search `hay` from `at`: anchored there or not. Returns where the
@@ -224,24 +251,7 @@ pub(super) fn search(
     anchored: bool,
     earliest: bool,
 ) -> Option<usize> {
-    let mut flags = 0;
-    if nfa.word_looks && at > 0 && is_word(hay[at - 1]) {
-        flags |= PREV_WORD;
-    }
-    if nfa.start_looks && at == 0 {
-        flags |= AT_START;
-    }
-    let k = start_index(anchored, flags);
-    let mut sid = c.starts[k];
-    if sid == UNKNOWN {
-        let pc = if anchored {
-            nfa.anchored
-        } else {
-            nfa.unanchored
-        };
-        sid = c.state(&[flags, pc]);
-        c.starts[k] = sid;
-    }
+    let mut sid = start(nfa, c, anchored, at.checked_sub(1).map(|p| hay[p]));
     let mut last = None;
     let classes = &nfa.classes;
     let mut p = at;
@@ -268,12 +278,7 @@ pub(super) fn search(
         sid = t & !MATCH;
         p += 1;
     }
-    let eoi = c.stride - 1;
-    let mut t = c.trans[sid as usize + eoi];
-    if t == UNKNOWN {
-        t = step(nfa, c, sid, eoi);
-    }
-    if t & MATCH != 0 {
+    if transition(nfa, c, sid, c.stride - 1) & MATCH != 0 {
         last = Some(hay.len());
     }
     last
@@ -291,27 +296,11 @@ pub(super) fn search_rev(
 ) -> Option<usize> {
     // Backwards, the byte "before" is the one after `end`, and the
     // haystack "starts" at its end.
-    let mut flags = 0;
-    if nfa.word_looks && end < hay.len() && is_word(hay[end]) {
-        flags |= PREV_WORD;
-    }
-    if nfa.start_looks && end == hay.len() {
-        flags |= AT_START;
-    }
-    let k = start_index(true, flags);
-    let mut sid = c.starts[k];
-    if sid == UNKNOWN {
-        sid = c.state(&[flags, nfa.anchored]);
-        c.starts[k] = sid;
-    }
+    let mut sid = start(nfa, c, true, hay.get(end).copied());
     let mut last = None;
     let classes = &nfa.classes;
     for p in (at..end).rev() {
-        let class = usize::from(classes[usize::from(hay[p])]);
-        let mut t = c.trans[sid as usize + class];
-        if t == UNKNOWN {
-            t = step(nfa, c, sid, class);
-        }
+        let t = transition(nfa, c, sid, usize::from(classes[usize::from(hay[p])]));
         if t & MATCH != 0 {
             last = Some(p + 1);
         }
@@ -326,11 +315,7 @@ pub(super) fn search_rev(
         0 => c.stride - 1,
         _ => usize::from(classes[usize::from(hay[at - 1])]),
     };
-    let mut t = c.trans[sid as usize + class];
-    if t == UNKNOWN {
-        t = step(nfa, c, sid, class);
-    }
-    if t & MATCH != 0 {
+    if transition(nfa, c, sid, class) & MATCH != 0 {
         last = Some(at);
     }
     last

@@ -111,8 +111,8 @@ impl Regex {
     }
 
     /// Byte strings every match starts with one of (lowercased, at least
-    /// `min` and at most `max` bytes long), if there is such a set of a
-    /// useful size: for [`crate::pattern`]'s shared scan.
+    /// `min` and at most `max` bytes long, ascending, each once), if there
+    /// is such a set of a useful size: for [`crate::pattern`]'s shared scan.
     pub fn prefixes(&self, min: usize, max: usize) -> Option<Vec<Vec<u8>>> {
         literals::prefixes(&self.nfa, min, max)
     }
