@@ -473,9 +473,12 @@ impl Scanner {
         let (trans, class, first_match) = (&self.trans[..], &self.class, self.first_match);
         let at: [usize; LANES] = std::array::from_fn(|k| lanes[k].at);
         let mut sid: [u32; LANES] = std::array::from_fn(|k| lanes[k].sid);
-        for i in 0..n {
-            for k in 0..LANES {
-                let b = text[at[k] + i];
+        // Each lane's bytes as a slice of `n`, read in step: no bounds check a byte.
+        const _: () = assert!(LANES == 4, "the zip below reads four lanes");
+        let piece: [&[u8]; LANES] = std::array::from_fn(|k| &text[at[k]..at[k] + n]);
+        let bytes = piece[0].iter().zip(piece[1]).zip(piece[2]).zip(piece[3]);
+        for (i, (((&b0, &b1), &b2), &b3)) in bytes.enumerate() {
+            for (k, b) in [b0, b1, b2, b3].into_iter().enumerate() {
                 sid[k] = trans[sid[k] as usize + usize::from(class[usize::from(b)])];
                 if sid[k] >= first_match {
                     // Text is cut at MAX_TEXT_BYTES (1 MiB): offsets fit.
@@ -533,11 +536,22 @@ pub(crate) struct TextIndex {
 impl TextIndex {
     pub fn new(lower: &str) -> Self {
         let scanner = scanner();
-        let mut starts = vec![Vec::new(); scanner.slots];
-        for (end, sid) in scanner.match_states(lower.as_bytes()) {
+        let found = scanner.match_states(lower.as_bytes());
+        let ends = |sid: u32| {
             let state = (sid - scanner.first_match) as usize / scanner.row;
             let range = scanner.match_ends[state].clone();
-            for &(len, slot) in &scanner.ends[range.start as usize..range.end as usize] {
+            &scanner.ends[range.start as usize..range.end as usize]
+        };
+        // Counted first, so that each slot's list is made once at its size.
+        let mut count = vec![0; scanner.slots];
+        for &(_, sid) in &found {
+            for &(_, slot) in ends(sid) {
+                count[slot as usize] += 1;
+            }
+        }
+        let mut starts: Vec<Vec<u32>> = count.into_iter().map(Vec::with_capacity).collect();
+        for &(end, sid) in &found {
+            for &(len, slot) in ends(sid) {
                 starts[slot as usize].push(end - len);
             }
         }

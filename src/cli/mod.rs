@@ -250,7 +250,9 @@ fn read_page(input: &str) -> Result<Page, String> {
     // Binary input is the library's call (`Error::NotText`): a few stray NULs
     // from a crawler do not make a page binary.
     // Policies saved in a legacy encoding still read; stray bytes become U+FFFD.
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    // (Valid UTF-8, nearly every file, is checked by the fast validator and not copied.)
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let ext = Path::new(input)
         .extension()
         .and_then(|e| e.to_str())
