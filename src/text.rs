@@ -122,14 +122,22 @@ impl<'a> Document<'a> {
         let mut sentences = Vec::new();
         let mut heading: Option<usize> = None;
         let mut next_glued = 0;
+        // Each line's sentences, in a buffer made once.
+        let mut pieces = Vec::new();
         for range in blocks(text) {
             let first = next_glued;
             while next_glued < glued.len() && glued[next_glued] < range.end {
                 next_glued += 1;
             }
-            let pieces = split_line(text, range, &protected, &glued[first..next_glued]);
+            split_line(
+                text,
+                range,
+                &protected,
+                &glued[first..next_glued],
+                &mut pieces,
+            );
             let single = pieces.len() == 1;
-            for span in pieces {
+            for span in pieces.drain(..) {
                 let is_heading = looks_like_heading(&text[span.clone()], single);
                 let index = sentences.len();
                 sentences.push(Sentence {
@@ -379,13 +387,14 @@ fn stops(chunk: u64) -> u64 {
         | zero(chunk ^ (LOW * u64::from(b';')))
 }
 
-/// Split one line into trimmed sentence spans.
+/// Split one line into trimmed sentence spans, pushed onto `out`.
 fn split_line(
     text: &str,
     line: Range<usize>,
     protected: &[Range<usize>],
     glued: &[usize],
-) -> Vec<Range<usize>> {
+    out: &mut Vec<Range<usize>>,
+) {
     let s = &text[line.clone()];
     let mut cuts = Vec::new();
     let inside = |pos: usize| inside_any(protected, pos);
@@ -439,27 +448,25 @@ fn split_line(
     cuts.sort_unstable();
     cuts.dedup();
 
-    let mut out = Vec::new();
     let mut start = line.start;
     for cut in cuts.into_iter().chain(std::iter::once(line.end)) {
-        for piece in bounded(text, start..cut) {
+        bounded(text, start..cut, |piece| {
             if let Some(span) = trim_span(text, piece) {
                 out.push(span);
             }
-        }
+        });
         start = cut;
     }
-    out
 }
 
 /// Cut a run longer than [`MAX_SENTENCE_BYTES`] at white space (or, lacking
 /// any, at a char boundary): no real sentence is that long, and bounded
 /// sentences keep every per-sentence step linear on pathological pages.
-fn bounded(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+/// Each piece goes to `each`, in order.
+fn bounded(text: &str, r: Range<usize>, mut each: impl FnMut(Range<usize>)) {
     if r.len() <= MAX_SENTENCE_BYTES {
-        return vec![r];
+        return each(r);
     }
-    let mut out = Vec::new();
     let mut start = r.start;
     while r.end - start > MAX_SENTENCE_BYTES {
         let mut end = start + MAX_SENTENCE_BYTES;
@@ -470,11 +477,10 @@ fn bounded(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
             .rfind(char::is_whitespace)
             .filter(|&p| p > MAX_SENTENCE_BYTES / 2)
             .map_or(end, |p| start + p);
-        out.push(start..cut);
+        each(start..cut);
         start = cut;
     }
-    out.push(start..r.end);
-    out
+    each(start..r.end);
 }
 
 /// Whether the period at `dot` (an index into `s`) ends an abbreviation.
@@ -542,11 +548,18 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
     if s.is_ascii() {
         return looks_like_heading_ascii(s.as_bytes(), whole_line);
     }
+    let last = s.trim_end().chars().last().unwrap_or('.');
+    let open_line = whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}');
+    // As for ASCII, the cheap test first: a closed line must be all capitals,
+    // and most are prose with a lower-case letter ("we’re" makes a sentence
+    // non-ASCII, not a heading).
+    if !open_line && s.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let words = s.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
     if words == 0 || words > HEADING_MAX_WORDS {
         return false;
     }
-    let last = s.trim_end().chars().last().unwrap_or('.');
     let (mut letters, mut upper) = (0, 0);
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
@@ -555,8 +568,7 @@ fn looks_like_heading(s: &str, whole_line: bool) -> bool {
     let all_caps = letters >= 3 && upper == letters;
     // A line of links or addresses is no heading.
     let link_line = s.contains("://") || s.contains('@') || s.contains("www.");
-    !link_line
-        && ((whole_line && !matches!(last, '.' | ',' | ';' | '!' | '"' | '\u{201D}')) || all_caps)
+    !link_line && (open_line || all_caps)
 }
 
 /// [`looks_like_heading`] for ASCII text, byte by byte, the cheap tests
