@@ -453,7 +453,7 @@ fn qualifies(doc: &Document, mechanism: Mechanism, re: &Pattern, i: usize) -> bo
     let s = doc.lower_sentence(i);
     let base = doc.sentences[i].span.start;
     let affirmed = re
-        .find_iter(s)
+        .find_in_span(doc, doc.sentences[i].span.clone())
         .any(|m| !negated_before(&doc.lower, base, base + m.start));
     // A heading names a topic; it offers nothing by itself.
     let heading = doc.sentences[i].is_heading;

@@ -124,7 +124,7 @@ fn do_not_sell_offers(doc: &Document) -> Vec<usize> {
         let s = doc.lower_sentence(i);
         let base = doc.sentences[i].span.start;
         let offered = DNS_OFFER
-            .find_iter(s)
+            .find_in_span(doc, doc.sentences[i].span.clone())
             .any(|m| !negated_before(&doc.lower, base, base + m.start));
         let next = (i + 1 < doc.sentences.len()).then(|| doc.lower_sentence(i + 1));
         // A heading names a topic ("Your Rights (Do Not Sell My Personal

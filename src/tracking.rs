@@ -349,7 +349,7 @@ fn affirmed(doc: &Document, re: &Pattern) -> Vec<usize> {
         .into_iter()
         .filter(|&i| {
             !DENIES_TRACKING.is_match_in_span(doc, doc.sentences[i].span.clone())
-                || re.find_iter(doc.lower_sentence(i)).count() > 1
+                || re.find_in_span(doc, doc.sentences[i].span.clone()).count() > 1
         })
         .map(|i| {
             let s = doc.lower_sentence(i);
@@ -572,10 +572,9 @@ fn do_not_track(doc: &Document) -> (DoNotTrack, Vec<usize>) {
         .iter()
         .copied()
         .filter(|&i| {
-            let s = doc.lower_sentence(i);
             let base = doc.sentences[i].span.start;
             DNT_HONORED
-                .find_iter(s)
+                .find_in_span(doc, doc.sentences[i].span.clone())
                 .any(|m| !negated_before(&doc.lower, base, base + m.end.saturating_sub(1)))
         })
         .collect();
