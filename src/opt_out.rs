@@ -156,7 +156,7 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
         (
             Mechanism::ContactRequest,
             text_pattern(
-                r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request|(?:e-?mail|write|call)\ (?:our|the)\
+                r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request
                 |(?:using|use|through|via)\ (?:the\ |our\ )?contact\ (?:information|details|form|page)s?)\b",
             ),
         ),
