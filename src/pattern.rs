@@ -239,9 +239,8 @@ impl Head {
         let first = starts
             .at
             .partition_point(|&s| (s as usize) < starts.base + at);
-        starts.at[first..]
-            .iter()
-            .find_map(|&s| self.re.find_anchored(hay, s as usize - starts.base))
+        let at = starts.at[first..].iter().map(|&s| s as usize - starts.base);
+        self.re.find_anchored_first(hay, at)
     }
 
     /// The leftmost match at or after `at`, through the shared scan if `index` has this regex.

@@ -97,6 +97,25 @@ impl Regex {
         })
     }
 
+    /// The match that starts at the first of `starts` (ascending offsets) where
+    /// one does ([`Regex::find_anchored`] at each, with this thread's DFA
+    /// looked up once for them all).
+    pub fn find_anchored_first(
+        &self,
+        hay: &[u8],
+        starts: impl IntoIterator<Item = usize>,
+    ) -> Option<Range<usize>> {
+        let nfa = &self.nfa;
+        let mut starts = starts
+            .into_iter()
+            .filter(|&at| at >= hay.len() || nfa.first_bytes.contains(hay[at]) || nfa.nullable)
+            .peekable();
+        starts.peek()?;
+        dfa::with_cache(self.id, nfa, |c| {
+            starts.find_map(|at| dfa::search(nfa, c, hay, at, true, false).map(|e| at..e))
+        })
+    }
+
     /// Every match, left to right, none overlapping.
     pub fn find_iter<'a>(&'a self, hay: &'a [u8]) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut at = 0;

@@ -52,6 +52,18 @@ pub(crate) fn assert_same_anchored(p: &str, hay: &[u8]) {
         assert_eq!(ours.find_anchored(hay, at), want, "{p} at {at}");
         let want = theirs.find(Input::new(hay).range(at..)).map(|m| m.range());
         assert_eq!(ours.find_at(hay, at), want, "{p} from {at}");
+        // The first anchored match from every third offset on, in one look-up.
+        let starts = (at..=hay.len()).step_by(3);
+        let want = starts.clone().find_map(|s| {
+            theirs
+                .find(Input::new(hay).range(s..).anchored(Anchored::Yes))
+                .map(|m| m.range())
+        });
+        assert_eq!(
+            ours.find_anchored_first(hay, starts),
+            want,
+            "{p} first from {at}"
+        );
     }
 }
 
