@@ -239,8 +239,8 @@ impl Head {
         let first = starts
             .at
             .partition_point(|&s| (s as usize) < starts.base + at);
-        let at = starts.at[first..].iter().map(|&s| s as usize - starts.base);
-        self.re.find_anchored_first(hay, at)
+        let mut at = starts.at[first..].iter().map(|&s| s as usize - starts.base);
+        self.re.find_anchored_first(hay, &mut at)
     }
 
     /// The leftmost match at or after `at`, through the shared scan if `index` has this regex.

@@ -89,25 +89,20 @@ impl Regex {
     /// The match that starts exactly at `at`, if any (leftmost-first: the one
     /// an unanchored search finds if no match starts before `at`).
     pub fn find_anchored(&self, hay: &[u8], at: usize) -> Option<Range<usize>> {
-        if at < hay.len() && !self.nfa.first_bytes.contains(hay[at]) && !self.nfa.nullable {
-            return None;
-        }
-        dfa::with_cache(self.id, &self.nfa, |c| {
-            dfa::search(&self.nfa, c, hay, at, true, false).map(|e| at..e)
-        })
+        self.find_anchored_first(hay, &mut std::iter::once(at))
     }
 
     /// The match that starts at the first of `starts` (ascending offsets) where
     /// one does ([`Regex::find_anchored`] at each, with this thread's DFA
     /// looked up once for them all).
+    /// (One copy of the search for both: `starts` is a trait object.)
     pub fn find_anchored_first(
         &self,
         hay: &[u8],
-        starts: impl IntoIterator<Item = usize>,
+        starts: &mut dyn Iterator<Item = usize>,
     ) -> Option<Range<usize>> {
         let nfa = &self.nfa;
         let mut starts = starts
-            .into_iter()
             .filter(|&at| at >= hay.len() || nfa.first_bytes.contains(hay[at]) || nfa.nullable)
             .peekable();
         starts.peek()?;

@@ -233,11 +233,13 @@ const COLD_PAUSE_MS = 200;
  * www/bench-cold.html: the first analysis of `policy` on a page of its own in a new browser
  * context (so nothing of the wasm is compiled yet, as in a restarted service worker): with nothing
  * before the pause, with prepare(), and with the extension's warm-up (www/pkg/warm-up.js),
- * COLD_ROUNDS times each, alternated. Medians.
+ * COLD_ROUNDS times each, alternated. Medians. `extraArgs` go to Chromium: with
+ * `--js-flags=--liftoff-only` V8 runs the wasm in its baseline tier only, the floor the first
+ * call meets when no optimized code is ready (and no optimizing compile shares the cores).
  */
-async function coldPages(fixtureNames, policy) {
+async function coldPages(fixtureNames, policy, extraArgs = []) {
   const site = await benchSite(fixtureNames);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   const runs = { cold: [], prepared: [], warmed: [] };
   try {
     for (let round = 0; round < COLD_ROUNDS; round++) {
@@ -467,7 +469,7 @@ const ms = (x) => (x == null ? 'n/a' : `${x.toFixed(2)} ms`);
 const mbs = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} MB/s`);
 const ratioOrNull = (a, b) => (a != null && b ? a / b : null);
 
-function buildRows({ wasm, cold, native, cli, size, cs, workerInit: wi }) {
+function buildRows({ wasm, cold, baseline, native, cli, size, cs, workerInit: wi }) {
   const rows = [];
   const row = (figure, value, budget = '', ok = undefined, key = undefined, number = undefined) =>
     rows.push({ figure, value, budget, result: ok === undefined ? '' : pass(ok), key, number });
@@ -497,6 +499,11 @@ function buildRows({ wasm, cold, native, cli, size, cs, workerInit: wi }) {
       `${ms(cold.warmed_first_call_ms)} (${spread(cold.warmed_first_calls_ms)}); the warm-up itself ${ms(cold.warm_up_ms)}`, `<= ${BUDGETS.firstCallMs} ms`,
       cold.warmed_first_call_ms <= BUDGETS.firstCallMs, 'wasm_cold_warmed_first_call_ms', cold.warmed_first_call_ms);
     row('  init on those pages (fetch over local HTTP + compile + instantiate), median', ms(cold.init_ms), '', undefined, 'wasm_cold_init_ms', cold.init_ms);
+  }
+  if (baseline) {
+    row(`  the same in V8's baseline tier only (--liftoff-only: no optimizing compile), nothing prepared / after prepare() / after the warm-up`,
+      [baseline.cold_first_call_ms, baseline.prepared_first_call_ms, baseline.warmed_first_call_ms].map(ms).join(' / '), '', undefined,
+      'wasm_cold_baseline_warmed_first_call_ms', baseline.warmed_first_call_ms);
   }
   row('wasm in Chromium: init on a web page (fetch over local HTTP + compile + instantiate)', ms(wasm.init_ms),
     `<= ${BUDGETS.wasmInitMs} ms`, wasm.init_ms <= BUDGETS.wasmInitMs, 'wasm_init_ms', wasm.init_ms);
@@ -563,6 +570,7 @@ async function main() {
   const fixtureNames = (await readdir(FIXTURES)).filter((n) => n.endsWith('.txt')).sort();
   const wasm = await wasmInChromium(fixtureNames);
   const cold = await coldPages(fixtureNames, wasm.largest.name);
+  const baseline = await coldPages(fixtureNames, wasm.largest.name, ['--js-flags=--liftoff-only']);
   const native = await nativeFigures();
   if (!native.all || !native.largest) console.error('warning: no criterion results under target/criterion/analyze (run `cargo bench --bench analyze` first)');
   const cli = await cliVsGrep();
@@ -574,7 +582,7 @@ async function main() {
   } finally {
     await shop.close();
   }
-  const rows = buildRows({ wasm, cold, native, cli, size, cs, workerInit });
+  const rows = buildRows({ wasm, cold, baseline, native, cli, size, cs, workerInit });
   const header = `policylens ${wasm.version} benchmarks: Chromium ${wasm.chromium}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); KB = 1000 bytes, MB = 10^6 bytes; ` +
     `timer ${wasm.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs'}`;
   printTable(rows, header);
@@ -583,7 +591,7 @@ async function main() {
     header,
     budgets: BUDGETS,
     rows: rows.map(({ figure, value, budget, result, key, number }) => ({ figure, value, budget, result, key, number })),
-    raw: { wasm, cold_pages: cold, native, cli, size, content_script: cs, worker_init: workerInit },
+    raw: { wasm, cold_pages: cold, cold_pages_baseline_tier: baseline, native, cli, size, content_script: cs, worker_init: workerInit },
   };
   await writeFile(OUT_JSON, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`(also written to ${OUT_JSON.slice(ROOT.length + 1)})`);
