@@ -119,7 +119,8 @@ impl<'a> Document<'a> {
         let mut protected = protected.to_vec();
         protected.sort_unstable_by_key(|r| r.start);
         let glued = glued_boundaries(text, &protected);
-        let mut sentences = Vec::new();
+        // Room for a sentence in 128 bytes (the fixtures have one in about 100).
+        let mut sentences = Vec::with_capacity(text.len() / 128);
         let mut heading: Option<usize> = None;
         let mut next_glued = 0;
         // Each line's sentences, in a buffer made once.
