@@ -824,12 +824,12 @@ fn said(words: &[Word]) -> [bool; 5] {
             continue;
         }
         for (p, what) in &SENTENCE_PHRASES[usize::from(w.lex.phrases) - 1].1 {
-            if p[0] == w.w
-                && p.len() <= words.len() - i
+            // (The group is the word's own: its first word matches.)
+            if p.len() <= words.len() - i
                 && p[1..]
                     .iter()
-                    .enumerate()
-                    .all(|(k, r)| same(words[i + 1 + k].w, r))
+                    .zip(&words[i + 1..])
+                    .all(|(r, n)| same(n.w, r))
             {
                 out[*what as usize] = true;
             }
@@ -1030,8 +1030,10 @@ fn idle_negation(words: &[Word], k: usize) -> bool {
 }
 
 /// A text word equals a lexicon word, reading `’` as `'` ("party’s").
+#[inline]
 pub(crate) fn same(word: &str, lexicon: &str) -> bool {
-    word == lexicon || (word.len() == lexicon.len() + 2 && fold(word) == lexicon)
+    same_bytes(word.as_bytes(), lexicon.as_bytes())
+        || (word.len() == lexicon.len() + 2 && fold(word) == lexicon)
 }
 
 // ---------------------------------------------------------------------------
