@@ -557,12 +557,22 @@ const DEEMED: &[&str] = &[
 pub(crate) struct Word<'a> {
     /// The word, lower-cased (a slice of `Document::lower`).
     pub w: &'a str,
-    /// Its byte offset in the text.
-    pub at: usize,
+    /// Its byte offset in the text ([`Word::at`]): a `u32`, as the text is cut
+    /// at 1 MiB, so that a word is 40 bytes instead of 48 (the reader's loops
+    /// step over every word of a sentence).
+    offset: u32,
     /// Whether it belongs to the list item (as against its lead-in).
     item: bool,
     /// What the lexicons say of it (looked up once).
     pub lex: Lex,
+}
+
+impl Word<'_> {
+    /// The word's byte offset in the text.
+    #[inline]
+    pub fn at(&self) -> usize {
+        self.offset as usize
+    }
 }
 
 /// What the lexicons say of one word: one hash look-up per word, instead of
@@ -908,7 +918,13 @@ fn words_at<'a>(
                 l
             }
         };
-        out.push(Word { w, at, item, lex });
+        // Text is cut at MAX_TEXT_BYTES (1 MiB): offsets fit.
+        out.push(Word {
+            w,
+            offset: at as u32,
+            item,
+            lex,
+        });
     });
 }
 
@@ -1003,11 +1019,11 @@ fn sentence_ranges(doc: &Document, index: &[Word]) -> Vec<std::ops::Range<usize>
     doc.sentences
         .iter()
         .map(|s| {
-            while k < index.len() && index[k].at < s.span.start {
+            while k < index.len() && index[k].at() < s.span.start {
                 k += 1;
             }
             let from = k;
-            while k < index.len() && index[k].at < s.span.end {
+            while k < index.len() && index[k].at() < s.span.end {
                 k += 1;
             }
             from..k

@@ -409,7 +409,7 @@ fn services(doc: &Document, words: &[Word], site: Option<&str>) -> Vec<Finding> 
             continue;
         };
         let last = &words[k + alias.rest.len()];
-        let (start, end) = (words[k].at, last.at + last.w.len());
+        let (start, end) = (words[k].at(), last.at() + last.w.len());
         k += alias.rest.len() + 1;
         let vendor = &VENDORS[alias.vendor];
         if site.is_some_and(|host| own_brand(vendor, host)) {
