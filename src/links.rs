@@ -143,6 +143,7 @@ static GLUED_WORD_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Find every URL written in `text`, in order.
 /// `lower` is `text` lower-cased and `index` its shared scan.
+#[inline(never)]
 pub(crate) fn urls_in_text(text: &str, lower: &str, index: &TextIndex) -> Vec<FoundUrl> {
     let mut out = Vec::new();
     let found = URL
@@ -247,6 +248,7 @@ fn anchor_before(text: &str, start: usize) -> Option<String> {
 }
 
 /// Find every e-mail address in `text`, in order, de-obfuscated and cleaned.
+#[inline(never)]
 pub(crate) fn emails_in_text(text: &str, lower: &str) -> Vec<FoundEmail> {
     // An obfuscated address holds "[at]", "(at)" or "{at}": most texts have
     // none, and the pattern (no literal to skip ahead by) is slow to search for.

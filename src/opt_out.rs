@@ -213,6 +213,7 @@ static CONTACT_PURPOSE: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// Read the opt-out answers from the document, its URLs, e-mails and page links.
+#[inline(never)]
 pub(crate) fn assess(
     doc: &Document,
     urls: &[FoundUrl],

@@ -116,6 +116,7 @@ pub(crate) struct Assessment {
 
 /// Decide whether `doc` reads as a privacy policy; `words` is its word index
 /// and `statements` are what it says about personal data (see `statements.rs`).
+#[inline(never)]
 pub(crate) fn assess(doc: &Document, words: &[Word], statements: &[Statement]) -> Assessment {
     let (words, function_words) = count_words(words);
     let english = if words == 0 {

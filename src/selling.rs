@@ -53,6 +53,7 @@ static FOLLOW_UP: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// Read the selling verdict from the document and its statements.
+#[inline(never)]
 pub(crate) fn assess(doc: &Document, statements: &[Statement]) -> Selling {
     let of = |pred: &dyn Fn(&Statement) -> bool| -> Vec<&Statement> {
         statements.iter().filter(|s| pred(s)).collect()

@@ -863,6 +863,7 @@ pub(crate) fn fold(w: &str) -> std::borrow::Cow<'_, str> {
 /// The words of the whole document, cut once: the statement reader reads
 /// each sentence's slice of them and the vendor table is looked up word by
 /// word, so the text is tokenised (and each word looked up) a single time.
+#[inline(never)]
 pub(crate) fn index<'d>(doc: &'d Document) -> Vec<Word<'d>> {
     let mut out = Vec::with_capacity(doc.lower.len() / 5);
     // Sentence by sentence, so that no word runs over a boundary found
@@ -1065,6 +1066,7 @@ const LEAD_IN_REACH: usize = 12;
 const ITEM_MAX_BYTES: usize = 400;
 
 /// Read every sentence of the document as statements.
+#[inline(never)]
 pub(crate) fn read(doc: &Document, index: &[Word]) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut buf: Vec<Word> = Vec::new();

@@ -109,6 +109,7 @@ impl<'a> Document<'a> {
 
     /// [`Document::new`] with `text`'s ASCII-lowercased copy and its index
     /// (see [`Document::index`]) already made.
+    #[inline(never)]
     pub fn with_lower(
         text: &'a str,
         lower: String,

@@ -277,6 +277,7 @@ static GPC: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\bglobal privacy cont
 
 /// Read the tracking answers from the document.
 /// `site` is the host the policy belongs to, where known: its own brand is no third party.
+#[inline(never)]
 pub(crate) fn assess(doc: &Document, words: &[Word], site: Option<&str>) -> Tracking {
     let mut evidence = TrackingEvidence::default();
 
