@@ -252,22 +252,28 @@ fn opt_out_urls(doc: &Document, urls: &[FoundUrl], page_links: &[Link]) -> Vec<F
             .split_once("://")
             .map_or(lower_url.as_str(), |(_, rest)| rest);
         let address = address.strip_prefix("www.").unwrap_or(address);
+        // Each test is made only where the ones before leave the answer open
+        // (the patterns are what a URL costs).
         let never = NOT_A_CHOICE_URL.is_match(&key);
         let tool = !never && OPT_OUT_TOOL_URL.is_match(address);
-        let info = never || INFO_URL.is_match(&key);
-        let context = format!("{} {}", clause, anchor.to_ascii_lowercase());
-        let asks = ACTION.is_match(&context)
-            && !COPY_ONLY.is_match(context.trim_start())
-            && !NOT_AN_ACTION.is_match(&context);
-        // A cookie page offered to "manage / delete / block cookies" is a
-        // choice, though a page of help; so is a browser's help page offered so.
-        let cookie_talk = context.contains("cookie") || context.contains("browser");
-        let cookie_choices = !never
-            && COOKIE_ACTION.is_match(&context)
-            && (key.contains("cookie") || (COOKIE_HELP_URL.is_match(address) && cookie_talk));
-        // The site's home page ("on our website www.shop.example") is no choice.
-        let home_page = !address.trim_end_matches('/').contains('/');
-        let keep = cookie_choices || tool || (asks && !info && !home_page);
+        let keep = tool || {
+            let context = format!("{} {}", clause, anchor.to_ascii_lowercase());
+            // A cookie page offered to "manage / delete / block cookies" is a
+            // choice, though a page of help; so is a browser's help page offered so.
+            let cookie_talk = || context.contains("cookie") || context.contains("browser");
+            let cookie_choices = !never
+                && (key.contains("cookie") || (cookie_talk() && COOKIE_HELP_URL.is_match(address)))
+                && COOKIE_ACTION.is_match(&context);
+            // The site's home page ("on our website www.shop.example") is no choice.
+            let home_page = !address.trim_end_matches('/').contains('/');
+            cookie_choices
+                || (!home_page
+                    && !never
+                    && !INFO_URL.is_match(&key)
+                    && ACTION.is_match(&context)
+                    && !COPY_ONLY.is_match(context.trim_start())
+                    && !NOT_AN_ACTION.is_match(&context))
+        };
         if keep {
             seen.insert(key);
             out.push(Finding {
