@@ -459,21 +459,23 @@ fn mechanisms(doc: &Document) -> Vec<Finding> {
 fn qualifies(doc: &Document, mechanism: Mechanism, re: &Pattern, i: usize) -> bool {
     let s = doc.lower_sentence(i);
     let base = doc.sentences[i].span.start;
-    let affirmed = re
-        .find_in_span(doc, doc.sentences[i].span.clone())
-        .any(|m| !negated_before(&doc.lower, base, base + m.start));
+    // (Read only where the answer turns on it.)
+    let affirmed = || {
+        re.find_in_span(doc, doc.sentences[i].span.clone())
+            .any(|m| !negated_before(&doc.lower, base, base + m.start))
+    };
     // A heading names a topic; it offers nothing by itself.
     let heading = doc.sentences[i].is_heading;
     match mechanism {
         Mechanism::BrowserSettings => {
-            affirmed
-                && !heading
+            !heading
+                && affirmed()
                 && (s.contains("cookie")
                     || s.contains("tracking")
                     || doc.heading_of(i).contains("cookie"))
         }
-        Mechanism::ContactRequest => affirmed && !heading && CONTACT_PURPOSE.is_match(s),
-        Mechanism::AccountSettings => affirmed && !heading && ACTION.is_match(s),
+        Mechanism::ContactRequest => !heading && affirmed() && CONTACT_PURPOSE.is_match(s),
+        Mechanism::AccountSettings => !heading && affirmed() && ACTION.is_match(s),
         Mechanism::DoNotSellLink => {
             // A link one can use now: not "if we ever sell, we will add a link".
             let next = if i + 1 < doc.sentences.len() {
@@ -481,11 +483,11 @@ fn qualifies(doc: &Document, mechanism: Mechanism, re: &Pattern, i: usize) -> bo
             } else {
                 ""
             };
-            affirmed
+            affirmed()
                 && !FUTURE_OR_CONDITIONAL.is_match(s)
                 && (heading || INSTRUCTION.is_match(s) || INSTRUCTION.is_match(next))
         }
-        Mechanism::Gpc | Mechanism::ReplyStop => affirmed,
+        Mechanism::Gpc | Mechanism::ReplyStop => affirmed(),
         _ => true,
     }
 }
