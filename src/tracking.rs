@@ -386,14 +386,12 @@ fn says_we_use(s: &str) -> bool {
 fn services(doc: &Document, words: &[Word], site: Option<&str>) -> Vec<Finding> {
     let mut hits: Vec<(String, Option<Category>, std::ops::Range<usize>)> = Vec::new();
     let mut k = 0;
-    while k < words.len() {
+    // The words that start an alias, found by a search of their own (most start none).
+    while let Some(p) = words[k..].iter().position(|w| w.lex.vendors != 0) {
+        k += p;
         // The longest alias that starts at this word.
         // (The lexicon reads "shopify’s" as "shopify's".)
         let group = usize::from(words[k].lex.vendors);
-        if group == 0 {
-            k += 1;
-            continue;
-        }
         let best = VENDOR_INDEX[group - 1]
             .1
             .iter()
