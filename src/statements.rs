@@ -829,11 +829,15 @@ const FUTURE: &[&[&str]] = &[&["in", "the", "future"], &["in", "the", "event"]];
 #[inline(never)]
 fn said(words: &[Word]) -> [bool; 5] {
     let mut out = [false; 5];
-    for (i, w) in words.iter().enumerate() {
-        if w.lex.phrases == 0 {
-            continue;
-        }
-        for (p, what) in &SENTENCE_PHRASES[usize::from(w.lex.phrases) - 1].1 {
+    // The words that start a phrase, found by a search of their own.
+    let mut next = 0;
+    while let Some(i) = words[next..]
+        .iter()
+        .position(|w| w.lex.phrases != 0)
+        .map(|p| next + p)
+    {
+        next = i + 1;
+        for (p, what) in &SENTENCE_PHRASES[usize::from(words[i].lex.phrases) - 1].1 {
             // (The group is the word's own: its first word matches.)
             if p.len() <= words.len() - i
                 && p[1..]
@@ -1940,11 +1944,15 @@ static BY_FIRST: LazyLock<PurposeIndex> = LazyLock::new(|| {
 /// The first purpose phrase of [`PURPOSES`] that occurs.
 fn first_purpose(span: &[Word]) -> Purpose {
     let mut best: Option<(usize, Purpose)> = None;
-    for (i, w) in span.iter().enumerate() {
-        if w.lex.purposes == 0 {
-            continue;
-        }
-        for (rank, rest, p) in &BY_FIRST[usize::from(w.lex.purposes) - 1].1 {
+    // The words that start a phrase, found by a search of their own.
+    let mut next = 0;
+    while let Some(i) = span[next..]
+        .iter()
+        .position(|w| w.lex.purposes != 0)
+        .map(|p| next + p)
+    {
+        next = i + 1;
+        for (rank, rest, p) in &BY_FIRST[usize::from(span[i].lex.purposes) - 1].1 {
             let fits = rest.len() < span.len() - i
                 && rest
                     .iter()
