@@ -444,7 +444,7 @@ pub(crate) fn read(doc: &Document) -> Option<OptOutRequest> {
         }
         // What the sentence asks for first (most cue sentences ask for
         // nothing), then whether it is about a request at all.
-        let quoted = quoted_spans(doc.sentence(i));
+        let quoted = Quoted::new(doc.sentence(i));
         let own_subject = subject_in(doc, i, &quoted).filter(|_| {
             let s = doc.lower_sentence(i);
             !SHOP_SENT.is_match(s)
@@ -575,6 +575,26 @@ static PRIVACY_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// A sentence's quoted phrases ([`quoted_spans`]), found when first asked
+/// for: most sentences the request reader looks at never need them.
+struct Quoted<'a> {
+    sentence: &'a str,
+    spans: std::cell::OnceCell<Vec<Range<usize>>>,
+}
+
+impl<'a> Quoted<'a> {
+    fn new(sentence: &'a str) -> Self {
+        Quoted {
+            sentence,
+            spans: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &[Range<usize>] {
+        self.spans.get_or_init(|| quoted_spans(self.sentence))
+    }
+}
+
 /// The quoted phrases of `s` (byte ranges of their insides): "…", “…”, ‘…’,
 /// «…», and '…' where the apostrophes stand at word edges.
 fn quoted_spans(s: &str) -> Vec<Range<usize>> {
@@ -622,11 +642,12 @@ fn quoted_spans(s: &str) -> Vec<Range<usize>> {
 }
 
 /// The subject phrase that sentence `i` asks for, if any (see the module docs).
-fn subject_in(doc: &Document, i: usize, quoted: &[Range<usize>]) -> Option<String> {
+fn subject_in(doc: &Document, i: usize, quoted: &Quoted) -> Option<String> {
     let text = doc.sentence(i);
     let lower = doc.lower_sentence(i);
-    let inside_quote = |pos: usize| quoted.iter().any(|q| q.contains(&pos));
     for slot in SUBJECT_SLOT.find_in_span(doc, doc.sentences[i].span.clone()) {
+        let quoted = quoted.get();
+        let inside_quote = |pos: usize| quoted.iter().any(|q| q.contains(&pos));
         // "Data subject" (a person under the GDPR) is no subject line.
         if inside_quote(slot.start) || lower[..slot.start].ends_with("data ") {
             continue;
@@ -795,13 +816,13 @@ pub(crate) fn valid_subject(raw: &str) -> Option<String> {
 fn items_in(
     doc: &Document,
     i: usize,
-    quoted: &[Range<usize>],
+    quoted: &Quoted,
 ) -> (Vec<RequestItem>, Vec<(usize, Vec<RequestItem>)>) {
     let lower = doc.lower_sentence(i);
     let mut items = Vec::new();
     let spans = requirement_spans(doc, i);
     for span in &spans {
-        for item in items_of(lower, span.clone(), quoted) {
+        for item in items_of(lower, span.clone(), quoted.get()) {
             if !items.contains(&item) {
                 items.push(item);
             }
