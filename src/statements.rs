@@ -1783,6 +1783,12 @@ fn read_data(ws: &[Word], from: usize, to: usize) -> Data {
         {
             return Data::Aggregate;
         }
+        // The rest reads data words only (the tests below tell which of
+        // them name no data where they stand).
+        let Some(d) = span[k].lex.data else {
+            k += 1;
+            continue;
+        };
         if w == "identified" && (k == 0 || span[k - 1].w != "de") {
             k += 1;
             continue;
@@ -1814,16 +1820,14 @@ fn read_data(ws: &[Word], from: usize, to: usize) -> Data {
             k += 1;
             continue;
         }
-        if let Some(d) = span[k].lex.data {
-            found = match (found, d) {
-                (Data::Aggregate, _) | (_, Data::Aggregate) => Data::Aggregate,
-                (Data::Channel, _) | (_, Data::Channel) => Data::Channel,
-                (Data::PurchaseHistory, _) | (_, Data::PurchaseHistory) => Data::PurchaseHistory,
-                (Data::Unspecified, d) => d,
-                (Data::Contact, Data::Personal) => Data::Contact,
-                (f, _) => f,
-            };
-        }
+        found = match (found, d) {
+            (Data::Aggregate, _) | (_, Data::Aggregate) => Data::Aggregate,
+            (Data::Channel, _) | (_, Data::Channel) => Data::Channel,
+            (Data::PurchaseHistory, _) | (_, Data::PurchaseHistory) => Data::PurchaseHistory,
+            (Data::Unspecified, d) => d,
+            (Data::Contact, Data::Personal) => Data::Contact,
+            (f, _) => f,
+        };
         k += 1;
     }
     found
