@@ -824,19 +824,30 @@ const CONSENT: &[&[&str]] = &[
 /// A possible future practice or event.
 const FUTURE: &[&[&str]] = &[&["in", "the", "future"], &["in", "the", "event"]];
 
+/// The positions of `words[from..]` that `acts_on` picks, in order, found
+/// by a search of their own. A loop that acts on a few words should step
+/// over the rest this way: as `continue`s of its own, each skipped word ran
+/// the set-up the compiler hoisted above the test (about 40 instructions a
+/// word in the statement reader's loop).
+fn marked<'w>(
+    words: &'w [Word],
+    from: usize,
+    acts_on: impl Fn(&Word) -> bool + 'w,
+) -> impl Iterator<Item = usize> + 'w {
+    let mut next = from;
+    std::iter::from_fn(move || {
+        let k = next + words.get(next..)?.iter().position(&acts_on)?;
+        next = k + 1;
+        Some(k)
+    })
+}
+
 /// What the sentence-level phrases of `words` say, in one pass (a phrase is
 /// tried only where a word that starts one stands).
 #[inline(never)]
 fn said(words: &[Word]) -> [bool; 5] {
     let mut out = [false; 5];
-    // The words that start a phrase, found by a search of their own.
-    let mut next = 0;
-    while let Some(i) = words[next..]
-        .iter()
-        .position(|w| w.lex.phrases != 0)
-        .map(|p| next + p)
-    {
-        next = i + 1;
+    for i in marked(words, 0, |w| w.lex.phrases != 0) {
         for (p, what) in &SENTENCE_PHRASES[usize::from(words[i].lex.phrases) - 1].1 {
             // (The group is the word's own: its first word matches.)
             if p.len() <= words.len() - i
@@ -1233,16 +1244,8 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
     let mut conditional = false;
     let mut consent_clause = false;
     let mut ceased = false;
-    // Most words say nothing to this loop: a search of their own steps over
-    // them (as `continue`s of the loop, the skip ran the loop's whole set-up,
-    // about 40 instructions a word, the compiler having hoisted it).
-    let mut next = from;
-    while let Some(k) = ws[next..]
-        .iter()
-        .position(|w| w.lex.reads)
-        .map(|p| next + p)
-    {
-        next = k + 1;
+    // Most words say nothing to this loop (see `marked`).
+    for k in marked(ws, from, |w| w.lex.reads) {
         let w = ws[k].w;
         // Clause breaks.
         let new_subject = w == ","
@@ -1948,14 +1951,7 @@ static BY_FIRST: LazyLock<PurposeIndex> = LazyLock::new(|| {
 /// The first purpose phrase of [`PURPOSES`] that occurs.
 fn first_purpose(span: &[Word]) -> Purpose {
     let mut best: Option<(usize, Purpose)> = None;
-    // The words that start a phrase, found by a search of their own.
-    let mut next = 0;
-    while let Some(i) = span[next..]
-        .iter()
-        .position(|w| w.lex.purposes != 0)
-        .map(|p| next + p)
-    {
-        next = i + 1;
+    for i in marked(span, 0, |w| w.lex.purposes != 0) {
         for (rank, rest, p) in &BY_FIRST[usize::from(span[i].lex.purposes) - 1].1 {
             let fits = rest.len() < span.len() - i
                 && rest
