@@ -400,16 +400,16 @@ impl Scanner {
         // Renumbered, the match states last (the root is none: no literal is empty).
         let mut order: Vec<usize> = (0..ends.len()).collect();
         order.sort_by_key(|&s| !ends[s].is_empty());
-        let mut number = vec![0u32; ends.len()];
+        let mut number = vec![0u16; ends.len()];
         for (i, &s) in order.iter().enumerate() {
-            number[s] = (i * row) as u32;
+            number[s] = u16::try_from(i * row).expect("the literal scanner's table fits u16");
         }
         let trans = order
             .iter()
             .flat_map(|&s| {
-                next[s * row..(s + 1) * row].iter().map(|&t| {
-                    u16::try_from(number[t as usize]).expect("the literal scanner's table fits u16")
-                })
+                next[s * row..(s + 1) * row]
+                    .iter()
+                    .map(|&t| number[t as usize])
             })
             .collect();
         let mut match_ends = Vec::new();
@@ -423,7 +423,7 @@ impl Scanner {
             class,
             trans,
             row,
-            start: number[0],
+            start: u32::from(number[0]),
             first_match: ((ends.len() - match_ends.len()) * row) as u32,
             match_ends,
             ends: flat,
