@@ -55,9 +55,10 @@ impl Regex {
 
     /// Whether the pattern matches anywhere in `hay`.
     pub fn is_match(&self, hay: &[u8]) -> bool {
-        let anchored = self.nfa.start_anchored;
-        dfa::with_cache(self.id, &self.nfa, |c| {
-            dfa::search(&self.nfa, c, hay, 0, anchored, true).is_some()
+        let nfa = &self.nfa;
+        dfa::with_cache(self.id, nfa, |c| match nfa.prefilter {
+            Prefilter::None => dfa::search(nfa, c, hay, 0, nfa.start_anchored, true).is_some(),
+            _ => nfa.find_by_starts(c, hay, 0, true).is_some(),
         })
     }
 
@@ -71,6 +72,11 @@ impl Regex {
             } else {
                 None
             };
+        }
+        if !matches!(self.nfa.prefilter, Prefilter::None) {
+            return dfa::with_cache(self.id, &self.nfa, |c| {
+                self.nfa.find_by_starts(c, hay, at, false)
+            });
         }
         // The end of the leftmost-first match; then, backwards from it, the
         // leftmost start of a match that ends there, which is that match's.
@@ -282,6 +288,12 @@ struct Nfa {
     first_bytes: ByteSet,
     /// Whether a match can be empty (then it can start anywhere).
     nullable: bool,
+    /// Whether every match starts with a word byte after a `\b`: at a
+    /// word's first byte (assertions other than `\b` taken as holding).
+    word_start: bool,
+    /// How an unanchored search finds where a match may start, if it can
+    /// do better than the DFA stepping through every byte.
+    prefilter: Prefilter,
     /// Whether every match starts at the haystack's start (`^…`).
     start_anchored: bool,
     /// Whether the DFA must know if the byte before was a word byte (`\b`, `\B`).
@@ -347,43 +359,155 @@ impl Nfa {
             reps,
             first_bytes: ByteSet::empty(),
             nullable: false,
+            word_start: false,
+            prefilter: Prefilter::None,
             start_anchored: false,
             word_looks,
             start_looks,
             all_matches: reversed,
         };
-        (nfa.first_bytes, nfa.nullable, nfa.start_anchored) = nfa.starts();
+        (
+            nfa.first_bytes,
+            nfa.nullable,
+            nfa.start_anchored,
+            nfa.word_start,
+        ) = nfa.starts();
+        nfa.prefilter = Prefilter::new(&nfa);
         Ok(nfa)
     }
 
     /// The bytes the anchored start can take first, whether it can match
-    /// empty (assertions taken as holding: a superset), and whether every
-    /// way from it passes `^` before anything else.
-    fn starts(&self) -> (ByteSet, bool, bool) {
+    /// empty (assertions taken as holding: a superset), whether every way
+    /// from it passes `^` before anything else, and whether every way passes
+    /// `\b` before its first byte, a word byte.
+    fn starts(&self) -> (ByteSet, bool, bool, bool) {
         let mut first = ByteSet::empty();
         let mut nullable = false;
         let mut anchored = true;
-        // Each with whether a `^` was passed on the way (seen apart: `^a|a`).
-        let mut seen = vec![[false; 2]; self.insts.len()];
-        let mut stack = vec![(self.anchored, false)];
-        while let Some((pc, caret)) = stack.pop() {
-            if std::mem::replace(&mut seen[pc as usize][usize::from(caret)], true) {
+        let mut word_start = true;
+        // Each with whether a `^` and a `\b` were passed on the way (seen
+        // apart: `^a|a`, `\ba|a`).
+        let mut seen = vec![[false; 4]; self.insts.len()];
+        let mut stack = vec![(self.anchored, false, false)];
+        while let Some((pc, caret, boundary)) = stack.pop() {
+            let k = usize::from(caret) | usize::from(boundary) << 1;
+            if std::mem::replace(&mut seen[pc as usize][k], true) {
                 continue;
             }
             match self.insts[pc as usize] {
                 Inst::Byte { set, .. } => {
                     first.union(&self.sets[set as usize]);
                     anchored &= caret;
+                    word_start &= boundary;
                 }
-                Inst::Split { first, second } => stack.extend([(second, caret), (first, caret)]),
-                Inst::Look { look, next } => stack.push((next, caret || look == Look::Start)),
+                Inst::Split { first, second } => {
+                    stack.extend([(second, caret, boundary), (first, caret, boundary)]);
+                }
+                Inst::Look { look, next } => stack.push((
+                    next,
+                    caret || look == Look::Start,
+                    boundary || look == Look::WordBoundary,
+                )),
                 Inst::Match => {
                     nullable = true;
                     anchored &= caret;
                 }
             }
         }
-        (first, nullable, anchored)
+        word_start &= !nullable && first.bytes().all(is_word);
+        (first, nullable, anchored, word_start)
+    }
+}
+
+/// Where a pattern's matches may start, found without its DFA: a match's
+/// first byte is one of a few (a `memchr` search for them), or a word's
+/// first byte (a byte scan). An unanchored search then runs anchored at
+/// each such place in turn, and the first that matches is the leftmost
+/// match (every match starts at one), found without the reversed DFA.
+///
+/// Why: an unanchored DFA search steps every byte of a sentence through a
+/// chain of dependent table look-ups; over the dev pages half of the bytes
+/// the DFAs stepped were in such searches, 2,300 of them.
+enum Prefilter {
+    /// The DFA steps through every byte.
+    None,
+    /// A match starts with one of these bytes (at most three; repeats pad).
+    Bytes([u8; 3]),
+    /// A match starts at a word's first byte, one of [`Nfa::first_bytes`]:
+    /// by byte, 0 for a byte of no word, 1 for a word byte, 2 for a word
+    /// byte a match can start with.
+    WordStarts(Box<[u8; 256]>),
+}
+
+impl Prefilter {
+    fn new(nfa: &Nfa) -> Self {
+        if nfa.nullable || nfa.start_anchored {
+            return Prefilter::None;
+        }
+        let first: Vec<u8> = nfa.first_bytes.bytes().collect();
+        match *first.as_slice() {
+            [a] => Prefilter::Bytes([a, a, a]),
+            [a, b] => Prefilter::Bytes([a, b, b]),
+            [a, b, c] => Prefilter::Bytes([a, b, c]),
+            _ if nfa.word_start => {
+                let mut kinds = [0u8; 256];
+                for b in 0..=255u8 {
+                    kinds[usize::from(b)] = match (is_word(b), nfa.first_bytes.contains(b)) {
+                        (false, _) => 0,
+                        (true, false) => 1,
+                        (true, true) => 2,
+                    };
+                }
+                Prefilter::WordStarts(Box::new(kinds))
+            }
+            _ => Prefilter::None,
+        }
+    }
+}
+
+impl Nfa {
+    /// The first offset from `at` where a match may start ([`Prefilter`]).
+    fn next_start(&self, hay: &[u8], mut at: usize) -> Option<usize> {
+        match self.prefilter {
+            Prefilter::None => (at <= hay.len()).then_some(at),
+            Prefilter::Bytes([a, b, c]) => loop {
+                let s = at + memchr::memchr3(a, b, c, hay.get(at..)?)?;
+                if !self.word_start || s == 0 || !is_word(hay[s - 1]) {
+                    return Some(s);
+                }
+                at = s + 1;
+            },
+            Prefilter::WordStarts(ref kinds) => {
+                let mut before = at > 0 && hay.get(at - 1).is_some_and(|&b| is_word(b));
+                for (s, &b) in hay.iter().enumerate().skip(at) {
+                    let kind = kinds[usize::from(b)];
+                    if kind == 2 && !before {
+                        return Some(s);
+                    }
+                    before = kind != 0;
+                }
+                None
+            }
+        }
+    }
+
+    /// The leftmost match from `at` by [`Prefilter`]: the first place where
+    /// a match may start and one does (its end; with `earliest`, the end of
+    /// the first match seen from there).
+    fn find_by_starts(
+        &self,
+        c: &mut dfa::Cache,
+        hay: &[u8],
+        mut at: usize,
+        earliest: bool,
+    ) -> Option<Range<usize>> {
+        while let Some(s) = self.next_start(hay, at) {
+            if let Some(e) = dfa::search(self, c, hay, s, true, earliest) {
+                return Some(s..e);
+            }
+            at = s + 1;
+        }
+        None
     }
 }
 

@@ -290,3 +290,49 @@ fn a_full_cache_is_cleared_and_matches_stay_right() {
     assert!(super::dfa::clears(re.id) > 0, "the cache was never full");
     assert_same(p, &[&text]);
 }
+
+/// The start prefilters (a few first bytes; a word's first byte) find what
+/// the DFA stepping through every byte finds, from every offset: at the
+/// text's edges, after `_` (a word byte), inside words, after non-ASCII.
+#[test]
+fn prefiltered_searches_match_as_the_regex_crate_does() {
+    use super::Prefilter;
+    let kind = |p: &str| match Regex::new(p).expect("compiles").nfa.prefilter {
+        Prefilter::None => "none",
+        Prefilter::Bytes(_) => "bytes",
+        Prefilter::WordStarts(_) => "word starts",
+    };
+    let cases = [
+        (r"\buse\w*\b", "bytes"),
+        (r"\b(?:advertising|ad) (?:id|identifier)s?\b", "bytes"),
+        (r"(?:sale|sales|selling)(?:s)? of\b|x\b", "bytes"),
+        (
+            r"\b(?:refuse|reject|disable|block|delete|opt)\w*",
+            "word starts",
+        ),
+        (
+            r"\b(?:refuse|reject|disable|block|delete|opt)\w*|_opt",
+            "none",
+        ),
+        (
+            r"\b(?:refuse|reject|disable|block|delete)|\bx?opt",
+            "word starts",
+        ),
+        (r"(?:refuse|reject|disable|block|delete|opt)\b", "none"),
+        (r"[a-z]+ing\b", "none"),
+        (r"^(?:use|opt|reject|block)", "none"),
+    ];
+    let texts: [&[u8]; 4] = [
+        b"use useful reuse _use x-use user's refused_use ad id adid ad identifiers bad id",
+        b"refuse refused unrefuse _refuse block-delete opt-out xopt _opt sales of sale of",
+        "d\u{e9}lete \u{e9}opt r\u{e9}ject block\u{2019}s use".as_bytes(),
+        b"opt",
+    ];
+    for (p, want) in cases {
+        assert_eq!(kind(p), want, "{p}");
+        assert_same(p, &texts);
+        for t in texts {
+            assert_same_anchored(p, t);
+        }
+    }
+}
