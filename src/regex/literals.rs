@@ -51,7 +51,10 @@ enum Walk {
 
 fn walk(nfa: &Nfa, min: usize, cut: usize) -> Walk {
     let mut out: Vec<Vec<u8>> = Vec::new();
-    let mut seen: FastMap<(u32, Prefix), ()> = FastMap::default();
+    // Sized for the usual walk (two prefixes an instruction): grown from
+    // empty, its rehashing was 0.8 M of `prepare()`'s 21.8 M instructions.
+    let mut seen: FastMap<(u32, Prefix), ()> =
+        FastMap::with_capacity_and_hasher(nfa.insts.len() * 2, Default::default());
     let empty = Prefix {
         bytes: [0; MAX_LEN],
         len: 0,
