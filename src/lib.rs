@@ -59,7 +59,7 @@ pub use statements::{Act, Actor, Data, Kind, Modality, Polarity, Purpose, Recipi
 
 /// Make the reader ready now instead of during the first analysis: build
 /// every pattern and table, then read a short policy of our own words
-/// (`src/warm_up/store.txt`), so that the patterns' lazy automata hold the states most text
+/// (`src/warm_up.txt`), so that the patterns' lazy automata hold the states most text
 /// needs and, in a browser, the engine has compiled (and begun to optimize)
 /// the code an analysis runs. The extension calls it when it learns a policy
 /// is on its way, so that this runs while the page fetches the policy rather
@@ -75,38 +75,20 @@ pub fn prepare() {
     });
 }
 
-/// Read the next of the built-in sample policies, in turn ([`prepare`] reads
-/// the first): in a browser, each reading brings the JavaScript engine nearer
-/// to optimizing the code an analysis runs, and each sample not read before
-/// makes the lazy automata states that the first real policy would otherwise
-/// make (natively, reading the five others after `prepare` cut the first
-/// analysis's extra cost over a steady one by a third; README, Performance). The
-/// extension calls it a few times after `prepare`, one reading per task,
-/// while it waits for a policy (see `extension/src/warm-up.js`); natively it
-/// only costs time.
+/// Read the short built-in policy of [`prepare`] once more: in a browser,
+/// each reading brings the JavaScript engine nearer to optimizing the code
+/// an analysis runs. The extension calls it a few times after `prepare`,
+/// one reading per task, while it waits for a policy (see
+/// `extension/src/warm-up.js`); natively it only costs time.
 pub fn warm_up() {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let i = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % WARM_UP.len();
-    // Never an error: the texts are ours (a test checks their reports).
-    let _ = analyze(WARM_UP[i]);
+    // Never an error: the text is ours (a test checks its report).
+    let _ = analyze(WARM_UP);
 }
 
-/// Short privacy policies written for [`prepare`] and [`warm_up`], each a
-/// couple of kilobytes (a reading is one short task in a browser), in the
-/// styles shops write them: a store's policy with a sentence of each kind
-/// the reader handles (selling and sharing, a list with its lead-in, cookies
-/// and pixels, named services, Do Not Track, opt-out links, e-mail and
-/// request), a cookie policy, a California notice (in two parts, each still
-/// read as a policy: a sample's first reading makes automata states, and
-/// each reading is one short task), a GDPR notice, a small shop's plain words. Our own text: none of it is taken from a real policy.
-const WARM_UP: [&str; 6] = [
-    include_str!("warm_up/store.txt"),
-    include_str!("warm_up/cookies.txt"),
-    include_str!("warm_up/california.txt"),
-    include_str!("warm_up/california-rights.txt"),
-    include_str!("warm_up/rights.txt"),
-    include_str!("warm_up/small-shop.txt"),
-];
+/// A short privacy policy written for [`prepare`]: a sentence of each kind the
+/// reader handles (selling and sharing, a list with its lead-in, cookies and
+/// pixels, named services, Do Not Track, opt-out links, e-mail and request).
+const WARM_UP: &str = include_str!("warm_up.txt");
 
 /// Every module's patterns and tables (the shared scan needs them all before it is built).
 pub(crate) fn prepare_patterns() {
@@ -381,7 +363,7 @@ mod tests {
     /// the code and automata it warms are those of a real analysis.
     #[test]
     fn the_warm_up_sample_reads_as_written() {
-        let r = analyze(WARM_UP[0]).expect("a report");
+        let r = analyze(WARM_UP).expect("a report");
         assert!(r.document.is_policy);
         assert_eq!(r.selling.verdict, SellingVerdict::Sells);
         let t = &r.tracking;
@@ -409,57 +391,6 @@ mod tests {
         assert_eq!(request.subject.as_deref(), Some("Privacy Request"));
         prepare();
         prepare();
-    }
-
-    /// The other samples [`warm_up`] reads in turn: each a policy (a text the
-    /// reader skips as not one would warm nothing), read as written.
-    #[test]
-    fn the_other_warm_up_samples_read_as_written() {
-        let read = |i: usize| analyze(WARM_UP[i]).expect("a report");
-        for i in 0..WARM_UP.len() {
-            assert!(read(i).document.is_policy, "sample {i}");
-        }
-        let has = |r: &Report, ms: &[Mechanism]| {
-            for m in ms {
-                assert!(r.opt_out.mechanisms.contains(m), "{m:?}");
-            }
-        };
-        // The cookie policy: every kind of tracking, eight named services,
-        // Do Not Track not honoured, three opt-out tools, no sale stated.
-        let r = read(1);
-        assert_eq!(r.selling.verdict, SellingVerdict::NotStated);
-        let t = &r.tracking;
-        assert!(t.cookies && t.web_beacons && t.analytics && t.targeted_advertising);
-        assert_eq!(t.services.len(), 8, "{:?}", t.services);
-        assert_eq!(t.do_not_track, DoNotTrack::NotHonored);
-        assert_eq!(r.opt_out.urls.len(), 3, "{:?}", r.opt_out.urls);
-        has(
-            &r,
-            &[
-                Mechanism::BrowserSettings,
-                Mechanism::UnsubscribeLink,
-                Mechanism::ReplyStop,
-                Mechanism::AdIndustryOptout,
-                Mechanism::DeviceSettings,
-            ],
-        );
-        // The California notice: "may be considered selling or sharing";
-        // its second part offers the opt-out (which reads as selling too).
-        assert_eq!(read(2).selling.verdict, SellingVerdict::Sells);
-        let r = read(3);
-        assert_eq!(r.selling.verdict, SellingVerdict::Sells);
-        assert_eq!(r.opt_out.emails, ["privacy@example.net"]);
-        has(&r, &[Mechanism::Gpc, Mechanism::ContactRequest]);
-        // The GDPR notice states no sale and no tracking.
-        let r = read(4);
-        assert_eq!(r.selling.verdict, SellingVerdict::NotStated);
-        assert!(!r.tracking.cookies && r.tracking.services.is_empty());
-        assert_eq!(r.opt_out.emails, ["dpo@example.org"]);
-        // The small shop never sells, and says how to leave its list.
-        let r = read(5);
-        assert_eq!(r.selling.verdict, SellingVerdict::DoesNotSell);
-        assert_eq!(r.tracking.services, ["Mailchimp"]);
-        has(&r, &[Mechanism::UnsubscribeLink, Mechanism::ContactRequest]);
     }
 
     #[test]

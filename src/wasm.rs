@@ -92,8 +92,8 @@ pub fn prepare() {
     crate::prepare();
 }
 
-/// Read the next built-in sample policy (see the crate's `warm_up`), for a
-/// caller that waits for a policy: a few readings, one per task.
+/// Read the built-in sample policy once more (see the crate's `warm_up`),
+/// for a caller that waits for a policy: a few readings, one per task.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     init();

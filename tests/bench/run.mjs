@@ -495,7 +495,7 @@ function buildRows({ wasm, cold, baseline, native, cli, size, cs, workerInit: wi
     row('  the same with prepare() before the pause',
       `${ms(cold.prepared_first_call_ms)} (${spread(cold.prepared_first_calls_ms)}); prepare() itself ${ms(cold.prepare_ms)}`, '', undefined,
       'wasm_cold_prepared_first_call_ms', cold.prepared_first_call_ms);
-    row(`  the same with the extension's warm-up during the pause (prepare(), then the samples read in turn, one reading per task, until the policy is there)`,
+    row(`  the same with the extension's warm-up during the pause (prepare(), then the sample read again, one reading per task, until the policy is there)`,
       `${ms(cold.warmed_first_call_ms)} (${spread(cold.warmed_first_calls_ms)}); the warm-up itself ${ms(cold.warm_up_ms)}`, `<= ${BUDGETS.firstCallMs} ms`,
       cold.warmed_first_call_ms <= BUDGETS.firstCallMs, 'wasm_cold_warmed_first_call_ms', cold.warmed_first_call_ms);
     row('  init on those pages (fetch over local HTTP + compile + instantiate), median', ms(cold.init_ms), '', undefined, 'wasm_cold_init_ms', cold.init_ms);

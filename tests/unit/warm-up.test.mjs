@@ -1,4 +1,4 @@
-// The reader's warm-up (extension/src/warm-up.js): prepare() once, then the samples read in turn one reading per task, up to the limit, and never once stop() says a policy is waiting.
+// The reader's warm-up (extension/src/warm-up.js): prepare() once, then the sample read again one reading per task, up to the limit, and never once stop() says a policy is waiting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WARM_UP_READINGS, warmUpReader } from '../../extension/src/warm-up.js';
