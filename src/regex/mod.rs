@@ -288,9 +288,6 @@ struct Nfa {
     first_bytes: ByteSet,
     /// Whether a match can be empty (then it can start anywhere).
     nullable: bool,
-    /// Whether every match starts with a word byte after a `\b`: at a
-    /// word's first byte (assertions other than `\b` taken as holding).
-    word_start: bool,
     /// How an unanchored search finds where a match may start, if it can
     /// do better than the DFA stepping through every byte.
     prefilter: Prefilter,
@@ -359,20 +356,20 @@ impl Nfa {
             reps,
             first_bytes: ByteSet::empty(),
             nullable: false,
-            word_start: false,
             prefilter: Prefilter::None,
             start_anchored: false,
             word_looks,
             start_looks,
             all_matches: reversed,
         };
+        let word_start;
         (
             nfa.first_bytes,
             nfa.nullable,
             nfa.start_anchored,
-            nfa.word_start,
+            word_start,
         ) = nfa.starts();
-        nfa.prefilter = Prefilter::new(&nfa);
+        nfa.prefilter = Prefilter::new(&nfa, word_start);
         Ok(nfa)
     }
 
@@ -431,8 +428,9 @@ impl Nfa {
 enum Prefilter {
     /// The DFA steps through every byte.
     None,
-    /// A match starts with one of these bytes (at most three; repeats pad).
-    Bytes([u8; 3]),
+    /// A match starts with one of these bytes (at most three; repeats pad),
+    /// and with `word_start`, at a word's first byte.
+    Bytes { bytes: [u8; 3], word_start: bool },
     /// A match starts at a word's first byte, one of [`Nfa::first_bytes`]:
     /// by byte, 0 for a byte of no word, 1 for a word byte, 2 for a word
     /// byte a match can start with.
@@ -440,16 +438,27 @@ enum Prefilter {
 }
 
 impl Prefilter {
-    fn new(nfa: &Nfa) -> Self {
+    /// `word_start`: every match starts with a word byte after a `\b`, at a
+    /// word's first byte (assertions other than `\b` taken as holding).
+    fn new(nfa: &Nfa, word_start: bool) -> Self {
         if nfa.nullable || nfa.start_anchored {
             return Prefilter::None;
         }
         let first: Vec<u8> = nfa.first_bytes.bytes().collect();
         match *first.as_slice() {
-            [a] => Prefilter::Bytes([a, a, a]),
-            [a, b] => Prefilter::Bytes([a, b, b]),
-            [a, b, c] => Prefilter::Bytes([a, b, c]),
-            _ if nfa.word_start => {
+            [a] => Prefilter::Bytes {
+                bytes: [a, a, a],
+                word_start,
+            },
+            [a, b] => Prefilter::Bytes {
+                bytes: [a, b, b],
+                word_start,
+            },
+            [a, b, c] => Prefilter::Bytes {
+                bytes: [a, b, c],
+                word_start,
+            },
+            _ if word_start => {
                 let mut kinds = [0u8; 256];
                 for b in 0..=255u8 {
                     kinds[usize::from(b)] = match (is_word(b), nfa.first_bytes.contains(b)) {
@@ -470,9 +479,12 @@ impl Nfa {
     fn next_start(&self, hay: &[u8], mut at: usize) -> Option<usize> {
         match self.prefilter {
             Prefilter::None => (at <= hay.len()).then_some(at),
-            Prefilter::Bytes([a, b, c]) => loop {
+            Prefilter::Bytes {
+                bytes: [a, b, c],
+                word_start,
+            } => loop {
                 let s = at + memchr::memchr3(a, b, c, hay.get(at..)?)?;
-                if !self.word_start || s == 0 || !is_word(hay[s - 1]) {
+                if !word_start || s == 0 || !is_word(hay[s - 1]) {
                     return Some(s);
                 }
                 at = s + 1;

@@ -299,7 +299,7 @@ fn prefiltered_searches_match_as_the_regex_crate_does() {
     use super::Prefilter;
     let kind = |p: &str| match Regex::new(p).expect("compiles").nfa.prefilter {
         Prefilter::None => "none",
-        Prefilter::Bytes(_) => "bytes",
+        Prefilter::Bytes { .. } => "bytes",
         Prefilter::WordStarts(_) => "word starts",
     };
     let cases = [
