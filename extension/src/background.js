@@ -60,14 +60,22 @@ const siteKey = (site) => `site:${site}`;
 /** The latest analysis started per tab, so a slow one cannot overwrite a newer page's state. */
 const latestRun = new Map();
 
+/**
+ * A local timing entry, the latest of its name only (the benchmark reads them through the worker);
+ * nothing is sent anywhere.
+ */
+function timed(name, start) {
+  performance.clearMeasures(name);
+  performance.measure(name, { start });
+}
+
 let wasmReady = null;
 /** The wasm core, instantiated once per worker life (a failed load is retried next time). */
 function loadWasm() {
   if (!wasmReady) {
     const started = performance.now();
     wasmReady = init({ module_or_path: new URL('./pkg/policylens_bg.wasm', import.meta.url) }).then((exports) => {
-      // A local timing entry (the benchmark reads it through the worker); nothing is sent anywhere.
-      performance.measure('policylens: wasm init', { start: started });
+      timed('policylens: wasm init', started);
       return exports;
     }, (error) => {
       wasmReady = null;
@@ -254,6 +262,7 @@ async function onAnalyze(tabId, site, page, gpc) {
 }
 
 async function analyze(tabId, site, page, gpc) {
+  const received = performance.now();
   const run = Symbol('analysis');
   latestRun.set(tabId, run);
   const policyUrl = page.url;
@@ -264,7 +273,10 @@ async function analyze(tabId, site, page, gpc) {
     let entry = await freshEntry(site, policyUrl, hash);
     if (!entry) {
       await loadWasm();
+      const started = performance.now();
       const report = analyzePage({ text: page.text, links: page.links, url: policyUrl, title: page.title ?? '' });
+      timed('policylens: analysis', started);
+      timed('policylens: policy received to report', received); // the wait for the wasm and a warm-up step included
       const reading = { policyUrl, hash, savedAt: Date.now(), report };
       // Compared with the site's earlier reading (if any) as it is stored: see mergeReading.
       entry = (await updateCache(site, (old) => mergeReading(old, reading))) ?? reading;
