@@ -92,12 +92,15 @@ pub fn prepare() {
     crate::prepare();
 }
 
-/// Read the built-in sample policy once more (see the crate's `warm_up`),
-/// for a caller that waits for a policy: a few readings, one per task.
+/// Read the built-in sample policy again (see the crate's `warm_up`), for a
+/// caller that waits for a policy: a few readings, one per task. The report is
+/// made into a JavaScript object too, as an analysis's is, and dropped.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     init();
-    crate::warm_up();
+    if let Some(report) = crate::warm_up() {
+        let _ = to_js(&report);
+    }
 }
 
 /// The crate version and report schema version, e.g. "0.1.0 (schema 1)".
