@@ -81,9 +81,10 @@ pub fn prepare() {
 /// optimizes a function of the wasm once it has run enough of it, so what
 /// counts is how much text the warm-up reads, not how varied it is: in the
 /// extension's restarted worker, the first analysis of the largest policy
-/// took about 10 ms after three readings of a 45 KB text (real or the sample
-/// repeated alike), against about 20 ms after ten of the 1.8 KB sample (README,
-/// Performance). The extension calls it a few times after `prepare`, one
+/// took about 10-12 ms after six of these readings (a real 46 KB policy read
+/// three times did no better), against about 20 ms after ten readings of the
+/// 1.8 KB sample alone (README, Performance; docs/performance-history.md,
+/// session 12). The extension calls it a few times after `prepare`, one
 /// reading per task, while it waits for a policy (see
 /// `extension/src/warm-up.js`); natively it only costs time.
 pub fn warm_up() -> Option<Report> {
