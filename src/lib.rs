@@ -76,25 +76,25 @@ pub fn prepare() {
     });
 }
 
-/// Read the built-in policy of [`prepare`] again, [`WARM_UP_REPEATS`] times
-/// over in one text, and give its report. In a browser, the JavaScript engine
-/// optimizes a function of the wasm once it has run enough of it, so what
-/// counts is how much text the warm-up reads, not how varied it is: in the
-/// extension's restarted worker, the first analysis of the largest policy
-/// took about 10-12 ms after six of these readings (a real 46 KB policy read
-/// three times did no better), against about 20 ms after ten readings of the
-/// 1.8 KB sample alone (README, Performance; docs/performance-history.md,
-/// session 12). The extension calls it a few times after `prepare`, one
-/// reading per task, while it waits for a policy (see
-/// `extension/src/warm-up.js`); natively it only costs time.
-pub fn warm_up() -> Option<Report> {
-    let text = [WARM_UP; WARM_UP_REPEATS].join("\n");
+/// Read the built-in policy of [`prepare`] again, `repeats` times over in one
+/// text (1 to [`MAX_WARM_UP_REPEATS`]), and give its report. In a browser,
+/// the JavaScript engine optimizes a function of the wasm once it has run
+/// enough of it, so what counts is how much text the warm-up reads, not how
+/// varied it is: in the extension's restarted worker, the first analysis of
+/// the largest policy took about 10 ms after readings of about 120 KB in all
+/// (a real 46 KB policy read three times did no better), against about 20 ms
+/// after ten readings of the 1.8 KB sample alone (README, Performance;
+/// docs/performance-history.md, session 12). The extension calls it a few
+/// times after `prepare`, one reading per task, while it waits for a policy
+/// (see `extension/src/warm-up.js`); natively it only costs time.
+pub fn warm_up(repeats: usize) -> Option<Report> {
+    let text = vec![WARM_UP; repeats.clamp(1, MAX_WARM_UP_REPEATS)].join("\n");
     // Never an error: the text is ours.
     analyze(&text).ok()
 }
 
-/// How many times over [`warm_up`] reads the sample in one text (about 22 KB).
-pub const WARM_UP_REPEATS: usize = 12;
+/// The most times over [`warm_up`] reads the sample (1.8 KB) in one text.
+pub const MAX_WARM_UP_REPEATS: usize = 32;
 
 /// A short privacy policy written for [`prepare`]: a sentence of each kind the
 /// reader handles (selling and sharing, a list with its lead-in, cookies and
@@ -375,8 +375,8 @@ mod tests {
     #[test]
     fn the_warm_up_text_reads_as_the_sample_does() {
         let once = analyze(WARM_UP).expect("a report");
-        let long = warm_up().expect("a report");
-        assert!(WARM_UP.len() * WARM_UP_REPEATS > 20_000);
+        let long = warm_up(12).expect("a report");
+        assert!(WARM_UP.len() * 12 > 20_000);
         assert!(!long.document.truncated);
         assert_eq!(long.selling.verdict, once.selling.verdict);
         assert_eq!(long.tracking.services, once.tracking.services);
@@ -384,6 +384,9 @@ mod tests {
         assert_eq!(long.opt_out.urls, once.opt_out.urls);
         assert_eq!(long.opt_out.emails, once.opt_out.emails);
         assert_eq!(long.opt_out.mechanisms, once.opt_out.mechanisms);
+        // Out of range: read once, or at most MAX_WARM_UP_REPEATS times over.
+        assert_eq!(warm_up(0).expect("a report").selling, once.selling);
+        assert!(warm_up(usize::MAX).is_some_and(|r| !r.document.truncated));
     }
 
     /// `prepare` reads the warm-up sample: it must read as written, so that

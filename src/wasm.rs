@@ -92,13 +92,14 @@ pub fn prepare() {
     crate::prepare();
 }
 
-/// Read the built-in sample policy again (see the crate's `warm_up`), for a
-/// caller that waits for a policy: a few readings, one per task. The report is
-/// made into a JavaScript object too, as an analysis's is, and dropped.
+/// Read the built-in sample policy again, `repeats` times over in one text
+/// (see the crate's `warm_up`), for a caller that waits for a policy: a few
+/// readings, one per task. The report is made into a JavaScript object too, as
+/// an analysis's is, and dropped.
 #[wasm_bindgen(js_name = warmUp)]
-pub fn warm_up() {
+pub fn warm_up(repeats: u32) {
     init();
-    if let Some(report) = crate::warm_up() {
+    if let Some(report) = crate::warm_up(repeats as usize) {
         let _ = to_js(&report);
     }
 }

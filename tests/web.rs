@@ -67,7 +67,7 @@ fn prepare_and_warm_up_make_the_reader_ready_and_change_no_report() {
     let before = policylens::wasm_api::analyze_text(&CRYPJAMA.into()).unwrap();
     policylens::wasm_api::prepare();
     policylens::wasm_api::prepare();
-    policylens::wasm_api::warm_up();
+    policylens::wasm_api::warm_up(12);
     let after = policylens::wasm_api::analyze_text(&CRYPJAMA.into()).unwrap();
     let json = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     assert_eq!(json(&after), json(&before));
