@@ -227,9 +227,7 @@ pub(crate) fn text_pattern(p: &str) -> Pattern {
 /// Each regex is compiled here, once, when its pattern is made.
 fn compile(p: &str) -> Regex {
     #[cfg(test)]
-    if RECORDED.get() {
-        SOURCES.lock().expect("not poisoned").push(p.to_owned());
-    }
+    SOURCES.lock().expect("not poisoned").push(p.to_owned());
     // The crate's own tables: the tests compile every one of them.
     Regex::new(p).unwrap_or_else(|e| panic!("pattern {p:?}: {} at byte {}", e.what, e.at))
 }
@@ -612,17 +610,9 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// Every regex of the crate's own patterns compiled so far: the tests check
-/// each against the regex crate's engine, and that the table of them compiled
-/// ahead of time ([`crate::regex`]'s `stored`) is current.
+/// Every regex compiled so far: the tests check each against the regex crate's engine.
 #[cfg(test)]
 static SOURCES: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-#[cfg(test)]
-thread_local! {
-    /// Whether [`compile`] adds to [`SOURCES`]: not while a test makes a pattern of its own.
-    static RECORDED: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
 
 /// The regexes behind every pattern of the crate.
 #[cfg(test)]
@@ -1071,14 +1061,6 @@ pub(crate) fn assert_scan_agrees(patterns: &[(&str, &Pattern)]) {
 mod tests {
     use super::*;
 
-    /// A test's own pattern: not one of the crate's (see [`SOURCES`]).
-    fn own_pattern(p: &str) -> Pattern {
-        RECORDED.set(false);
-        let made = pattern(p);
-        RECORDED.set(true);
-        made
-    }
-
     /// The shared scan, its text read as pieces side by side, finds the
     /// starts a plain search for each literal finds: in texts shorter than
     /// a piece's run-in, and with literals across the pieces' seams.
@@ -1121,32 +1103,26 @@ mod tests {
     fn classes_with_curly_quotes_become_alternations() {
         assert_eq!(ascii_classes(r"n['’]t\b"), r"n(?:[']|’)t\b");
         assert_eq!(ascii_classes(r"[^.;]{0,60}[“”]"), r"[^.;]{0,60}(?:“|”)");
-        assert!(own_pattern(r"we don['’]t sell").is_match("we don’t sell"));
+        assert!(pattern(r"we don['’]t sell").is_match("we don’t sell"));
     }
 
     #[test]
     fn wide_gaps_are_split_out_and_narrow_ones_are_not() {
         assert!(matches!(
-            own_pattern(r"\ba\b[^.;]{0,60}?\bb\b").0,
+            pattern(r"\ba\b[^.;]{0,60}?\bb\b").0,
             Matcher::Branches(_)
         ));
         assert!(matches!(
-            own_pattern(r"\ba\b[^.;]{0,5}?\bb\b").0,
+            pattern(r"\ba\b[^.;]{0,5}?\bb\b").0,
             Matcher::Whole(_)
         ));
         // Inside a group, a class of letters, or at the very end: left whole.
         assert!(matches!(
-            own_pattern(r"(?:\ba[^.;]{0,60}b)").0,
+            pattern(r"(?:\ba[^.;]{0,60}b)").0,
             Matcher::Whole(_)
         ));
-        assert!(matches!(
-            own_pattern(r"\ba[^a-z]{0,60}b").0,
-            Matcher::Whole(_)
-        ));
-        assert!(matches!(
-            own_pattern(r"\ba[^.;]{0,60}").0,
-            Matcher::Whole(_)
-        ));
+        assert!(matches!(pattern(r"\ba[^a-z]{0,60}b").0, Matcher::Whole(_)));
+        assert!(matches!(pattern(r"\ba[^.;]{0,60}").0, Matcher::Whole(_)));
         // A comment in verbose mode hides what looks like structure.
         let (flags, body) = leading_flags("(?x)a # b|c\n|d");
         assert_eq!(flags, "(?x)");
@@ -1220,7 +1196,7 @@ mod tests {
             seed
         };
         for p in GAPPED {
-            let split = own_pattern(p);
+            let split = pattern(p);
             assert!(matches!(split.0, Matcher::Branches(_)), "{p}");
             let whole = crate::regex::tests::oracle(&ascii_classes(p));
             let mut matched = 0;

@@ -21,7 +21,6 @@
 mod dfa;
 mod literals;
 mod parse;
-mod stored;
 
 use crate::statements::FastMap;
 use parse::Node;
@@ -32,10 +31,10 @@ use std::sync::OnceLock;
 /// A compiled pattern (see the module docs). Searches take bytes; offsets are byte offsets.
 pub(crate) struct Regex {
     nfa: Nfa,
-    /// Where `rev` comes from.
-    reversed: Reversed,
+    /// The parsed pattern, for `rev`.
+    tree: Node,
     /// The reversed pattern, every match reported: a search backwards from
-    /// a match's end finds its leftmost start. Made on the first
+    /// a match's end finds its leftmost start. Compiled on the first
     /// unanchored `find` (most patterns are only tried anchored).
     rev: OnceLock<Nfa>,
     /// Its lazy DFAs' caches, per thread ([`dfa::with_cache`]): `id` for
@@ -43,50 +42,14 @@ pub(crate) struct Regex {
     id: usize,
 }
 
-/// What a regex's reversed NFA is compiled from.
-enum Reversed {
-    /// The pattern as the crate's table of its patterns holds it ([`stored`]).
-    Stored(&'static str),
-    /// The parsed pattern.
-    Tree(Node),
-}
-
 impl Regex {
-    /// The pattern's regex: from the crate's table of its own patterns
-    /// compiled ahead of time ([`stored`]), else parsed and compiled now.
     pub fn new(pattern: &str) -> Result<Regex, SyntaxError> {
-        match stored::find(pattern) {
-            Some((nfa, pattern)) => Ok(Regex::of(nfa, Reversed::Stored(pattern))),
-            None => Regex::compiled(pattern),
-        }
-    }
-
-    /// The pattern parsed and compiled now.
-    pub fn compiled(pattern: &str) -> Result<Regex, SyntaxError> {
         let tree = parse::parse(pattern)?;
-        Ok(Regex::of(Nfa::compile(&tree, false)?, Reversed::Tree(tree)))
-    }
-
-    fn of(nfa: Nfa, reversed: Reversed) -> Regex {
-        Regex {
-            nfa,
-            reversed,
+        Ok(Regex {
+            nfa: Nfa::compile(&tree, false)?,
+            tree,
             rev: OnceLock::new(),
             id: dfa::new_id(),
-        }
-    }
-
-    /// The reversed NFA, made on first use.
-    fn rev(&self) -> &Nfa {
-        self.rev.get_or_init(|| {
-            let made = match &self.reversed {
-                Reversed::Stored(pattern) => {
-                    parse::parse(pattern).and_then(|t| Nfa::compile(&t, true))
-                }
-                Reversed::Tree(tree) => Nfa::compile(tree, true),
-            };
-            // The forward NFA was compiled from the same pattern (the stored ones checked by the tests).
-            made.expect("the reversed pattern compiles as the forward one did")
         })
     }
 
@@ -120,7 +83,10 @@ impl Regex {
         let end = dfa::with_cache(self.id, &self.nfa, |c| {
             dfa::search(&self.nfa, c, hay, at, false, false)
         })?;
-        let rev = self.rev();
+        // The forward NFA compiled, so does the reversed one (the same size).
+        let rev = self
+            .rev
+            .get_or_init(|| Nfa::compile(&self.tree, true).expect("compiled forward"));
         let start = dfa::with_cache(self.id + 1, rev, |c| dfa::search_rev(rev, c, hay, at, end));
         // A match ends there, so the reversed pattern matches back from it.
         Some(start.unwrap_or(at)..end)
@@ -281,7 +247,7 @@ impl ByteSet {
 const LETTER_BITS: u64 = ((1 << 26) - 1) << 1;
 
 /// One instruction of the NFA.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 enum Inst {
     /// A byte of `sets[set]`, then `next`.
     Byte {
@@ -305,7 +271,6 @@ enum Inst {
 const MAX_INSTS: usize = 100_000;
 
 /// A Thompson NFA over bytes, with what its lazy DFA needs to know of it.
-#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Nfa {
     insts: Vec<Inst>,
     /// The byte sets of `Byte` instructions, each once.
@@ -460,7 +425,6 @@ impl Nfa {
 /// Why: an unanchored DFA search steps every byte of a sentence through a
 /// chain of dependent table look-ups; over the dev pages half of the bytes
 /// the DFAs stepped were in such searches, 2,300 of them.
-#[cfg_attr(test, derive(Debug, PartialEq))]
 enum Prefilter {
     /// The DFA steps through every byte.
     None,
@@ -494,22 +458,19 @@ impl Prefilter {
                 bytes: [a, b, c],
                 word_start,
             },
-            _ if word_start => Prefilter::word_starts(&nfa.first_bytes),
+            _ if word_start => {
+                let mut kinds = [0u8; 256];
+                for b in 0..=255u8 {
+                    kinds[usize::from(b)] = match (is_word(b), nfa.first_bytes.contains(b)) {
+                        (false, _) => 0,
+                        (true, false) => 1,
+                        (true, true) => 2,
+                    };
+                }
+                Prefilter::WordStarts(Box::new(kinds))
+            }
             _ => Prefilter::None,
         }
-    }
-
-    /// [`Prefilter::WordStarts`] of a match's first bytes.
-    fn word_starts(first_bytes: &ByteSet) -> Self {
-        let mut kinds = [0u8; 256];
-        for b in 0..=255u8 {
-            kinds[usize::from(b)] = match (is_word(b), first_bytes.contains(b)) {
-                (false, _) => 0,
-                (true, false) => 1,
-                (true, true) => 2,
-            };
-        }
-        Prefilter::WordStarts(Box::new(kinds))
     }
 }
 
