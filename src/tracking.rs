@@ -257,16 +257,22 @@ static DNT_MENTION: LazyLock<Pattern> = LazyLock::new(|| {
 
 static DNT_REFUSED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"(?x)(?:\bnot|n['’]t|\bunable\ to|cannot|never|no\ longer)\s+(?:\w+\s+){0,4}?(?:respond|responding|honou?r|recogni[sz]e|process|interpret|alter|change|support|act|obey|comply|accept|abide|treat|react)\w*
+        r"(?x)(?:\bnot|n['’]t|\bunable\ to|cannot|never|no\ longer)\s+(?:\w+\s+){0,6}?(?:respond|responding|honou?r|recogni[sz]e|process|interpret|alter|change|modify|support|act(?:s|ed|ing|ions?)?\b|obey|comply|accept|abide|treat|react)\w*
         | \bno\ (?:uniform|industry|universal|consistent|common|accepted|agreed)\ (?:\w+\ )?(?:standard|consensus|definition|understanding)
         | \b(?:standards?|consensus)\ (?:\w+\ ){0,4}?(?:has|have)\ not\ (?:yet\ )?been\ (?:adopted|established|agreed|finali[sz]ed)
-        | \bignore\ (?:\w+\ )?(?:dnt|do\ not\ track|signals?)",
+        | \bignore\ (?:\w+\ )?(?:dnt|do\ not\ track|signals?)
+        | \b(?:will|do|does|would|shall)\ not\ (?:\w+\ ){0,2}?disable
+        | \bnot\ (?:\w+\ )?(?:operate|behave|function|work)\w*\ (?:any\ )?differently
+        | \btakes?\ no\ (?:\w+\ )?action
+        | \bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:respond|honou?r|recogni[sz]e|support)
+        | \b(?:whether\ or\ not|regardless\ of\ whether)\ (?:\w+\ ){0,6}?(?:signals?|requests?|headers?|settings?|features?|preferences?)\ (?:is|are|has\ been|have\ been)\ (?:received|sent|enabled|turned\ on|activated|detected|broadcast)
+        | \b(?:handle|handles|treat|treats|process|processes|operate|operates)\b[^.;]{0,60}?\b(?:consistent\ with|as\ described\ in|in\ accordance\ with)\ (?:this|our)\ (?:privacy\ )?(?:policy|notice|statement)",
     )
 });
 
 static DNT_HONORED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:we|site|website|services?|our systems?)\b[^.;]{0,40}?\b(?:honou?r|honou?rs|respond to|responds to|recogni[sz]e|recogni[sz]es|comply with|abide by|treat)\b|\bwe (?:will )?(?:stop|cease|disable|turn off|no longer collect)\b",
+        r"\b(?:we|site|website|services?|our systems?)\b[^.;]{0,40}?\b(?:honou?r|honou?rs|respond to|responds to|recogni[sz]e|recogni[sz]es|comply with|abide by|treat|support|supports)\b|\bwe (?:will )?(?:stop|cease|disable|turn off|no longer collect)\b|\befforts? to (?:detect|honou?r|respect|respond to|recogni[sz]e)\b",
     )
 });
 
@@ -689,6 +695,41 @@ mod tests {
         );
         assert_eq!(
             dnt("We honor Global Privacy Control signals."),
+            DoNotTrack::NotMentioned
+        );
+    }
+
+    /// Refusals and promises said in other words than "we do not respond".
+    #[test]
+    fn do_not_track_stances_in_other_words() {
+        let dnt = |s: &str| tracking(s).do_not_track;
+        for refused in [
+            "Our store takes no action when it receives a Do Not Track request.",
+            "Neither the shop nor its partners respond to browser Do Not Track signals.",
+            "Our practices stay the same whether or not a Do Not Track signal is received.",
+            "There is no common reading of DNT signals, so we treat all visitors as this Privacy Policy describes and process their data consistent with this Privacy Policy.",
+            "At present our site will not operate any differently when it sees a Do Not Track signal.",
+            "We do not change or modify what we collect when a Do Not Track request arrives.",
+            "We will not disable the analytics on our pages because of a Do Not Track signal.",
+            "We currently make no promise and do not make any guarantee that we will honor DNT signals.",
+            "The shop does not take action in response to Do Not Track signals.",
+        ] {
+            assert_eq!(dnt(refused), DoNotTrack::NotHonored, "{refused}");
+        }
+        for honored in [
+            "Do Not Track. We support Do Not Track (DNT) in every browser.",
+            "Our store uses reasonable efforts to detect and honor Do Not Track signals.",
+        ] {
+            assert_eq!(dnt(honored), DoNotTrack::Honored, "{honored}");
+        }
+        // What DNT is, not what the site does with it ("activities" is not "act").
+        assert_eq!(
+            dnt("Some browsers send a Do Not Track signal saying that you do not want your online activities tracked."),
+            DoNotTrack::NotMentioned
+        );
+        // A link to where it is explained is no stance (the phrase's own "not" is not a refusal).
+        assert_eq!(
+            dnt("See our cookie page on Do Not Track and how to disable cookies."),
             DoNotTrack::NotMentioned
         );
     }
