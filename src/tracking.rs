@@ -60,8 +60,9 @@ static TARGETED_ADS: LazyLock<Pattern> = LazyLock::new(|| {
     text_pattern(
         r"(?x)\binterest[-\ ]based\b | \bbehaviou?ral\ (?:advertising|ads|targeting|marketing)
         | \btargeted\ (?:ads|advertis\w*|marketing|promotions)\b | \bpersonali[sz]ed\ (?:ads|advertis\w*)
-        | \btailored\ (?:ads|advertis\w*)\b | \bretarget\w* | \bre-?marketing\b | \brelevant\ (?:ads|advertis\w*)
+        | \btailored\ (?:ads|advertis\w*)\b | \bretarget\w* | \bre-?market(?:ing|s|ed)?\b | \brelevant\ (?:ads|advertis\w*)
         | \bcross[-\ ]context\ behavio | \b(?:ad|advertising)\ networks?\b | \bcustom\ audiences?\b
+        | \b(?:third[-\ ]party|outside)\ (?:ad|advertising)\ (?:compan(?:y|ies)|servers?)\b
         | \btarget\ (?:the\ )?interests\b | \btarget\ (?:our\ )?(?:ads|advertising|marketing)\b
         | \bads\ (?:on|across)\ (?:other|third[-\ ]party)\ (?:web)?sites\b
         | \b(?:serve|show|display)\w*\ (?:\w+\ )?(?:ads|advertisements)\b[^.;]{0,60}\bbased\ on\b",
@@ -697,6 +698,27 @@ mod tests {
             dnt("We honor Global Privacy Control signals."),
             DoNotTrack::NotMentioned
         );
+    }
+
+    /// Ad networks named as the companies that serve the site's ads, and remarketing as a verb.
+    #[test]
+    fn targeted_advertising_through_ad_companies() {
+        let targeted = |s: &str| tracking(s).targeted_advertising;
+        assert!(targeted(
+            "We use third-party advertising companies to serve ads when you visit our shop."
+        ));
+        assert!(targeted(
+            "Some pages use an outside ad company to display ads."
+        ));
+        assert!(targeted(
+            "We may remarket to visitors who left items in their cart."
+        ));
+        assert!(!targeted(
+            "We do not use third-party advertising companies."
+        ));
+        assert!(!targeted(
+            "We advertise our own products in our newsletter."
+        ));
     }
 
     /// Refusals and promises said in other words than "we do not respond".
