@@ -34,6 +34,50 @@ static WEB_BEACONS: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Words of tracking that a bare "pixel" or "beacon" must stand beside to
+/// name a web beacon (see [`names_a_beacon`]).
+static BEACON_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:cookies?|track\w*|tags?|collect\w*|gifs?|images?|graphics?|analytic\w*|advertis\w*|ads|(?:re)?marketing|retargeting|e-?mails?|newsletters?|gather\w*|brows\w*|scripts?|sdks?|technolog\w*|monitor\w*|measur\w*|conversions?|identifiers?|facebook|meta|pinterest|tiktok|twitter|snapchat|linkedin|google|bing)\b",
+    )
+});
+
+/// What a "pixel" is when it measures a screen, not a visit.
+const PIXEL_MEASURES: &[&str] = &[
+    "ratio",
+    "resolution",
+    "density",
+    "dimension",
+    "dimensions",
+    "width",
+    "height",
+    "wide",
+    "high",
+    "tall",
+    "size",
+];
+
+/// Whether a match of [`WEB_BEACONS`] names a web beacon. "Pixel" and
+/// "beacon" alone also name products ("Personal Locator Beacons", a party
+/// theme "Pixels"), a shop theme's maker, or a screen's "pixel ratio": alone,
+/// they count only in a sentence with a word of tracking, and never before a
+/// measure.
+fn names_a_beacon(doc: &Document, m: &std::ops::Range<usize>) -> bool {
+    let word = &doc.lower[m.clone()];
+    if !matches!(word, "pixel" | "pixels" | "beacon" | "beacons") {
+        return true;
+    }
+    let rest = doc.lower[m.end..].trim_start_matches(' ');
+    let next = &rest[..rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())];
+    if word.starts_with("pixel") && PIXEL_MEASURES.contains(&next) {
+        return false;
+    }
+    doc.sentence_at(m.start)
+        .is_some_and(|i| BEACON_CONTEXT.is_match(doc.lower_sentence(i)))
+}
+
 /// Analytics, named or said in plain words: measuring visits, pages, traffic
 /// and usage ("we monitor traffic patterns and site usage", "statistical data
 /// on the use of our Site", "which pages are most visited", "how many visitors
@@ -295,7 +339,11 @@ pub(crate) fn assess(doc: &Document, words: &[Word], site: Option<&str>) -> Trac
         Vec::new()
     };
     evidence.cookies = doc.quotes(cookies, MAX_QUOTES);
-    evidence.web_beacons = doc.quotes(affirmed(doc, &WEB_BEACONS), MAX_QUOTES);
+    let beacons = sentences_touched(
+        doc,
+        WEB_BEACONS.find_in(doc).filter(|m| names_a_beacon(doc, m)),
+    );
+    evidence.web_beacons = doc.quotes(affirmed_among(doc, &WEB_BEACONS, beacons), MAX_QUOTES);
     evidence.analytics = doc.quotes(affirmed(doc, &ANALYTICS), MAX_QUOTES);
     evidence.targeted_advertising = doc.quotes(affirmed(doc, &TARGETED_ADS), MAX_QUOTES);
 
@@ -353,7 +401,12 @@ pub(crate) fn sentences_touched(
 /// Sentences that speak of a practice without denying it, best first: those
 /// that say "we use …" before mere mentions, headings last.
 fn affirmed(doc: &Document, re: &Pattern) -> Vec<usize> {
-    let mut hits: Vec<(u8, usize)> = matching(doc, re)
+    affirmed_among(doc, re, matching(doc, re))
+}
+
+/// [`affirmed`] of the sentences `matched` (those `re` matches that count).
+fn affirmed_among(doc: &Document, re: &Pattern, matched: Vec<usize>) -> Vec<usize> {
+    let mut hits: Vec<(u8, usize)> = matched
         .into_iter()
         .filter(|&i| {
             !DENIES_TRACKING.is_match_in_span(doc, doc.sentences[i].span.clone())
@@ -596,6 +649,7 @@ pub(crate) fn prepare() {
         COOKIES,
         NO_COOKIES,
         WEB_BEACONS,
+        BEACON_CONTEXT,
         ANALYTICS,
         TARGETED_ADS,
         DENIES_TRACKING,
@@ -698,6 +752,27 @@ mod tests {
             dnt("We honor Global Privacy Control signals."),
             DoNotTrack::NotMentioned
         );
+    }
+
+    /// "Pixel" and "beacon" alone are web beacons only where the sentence speaks of tracking.
+    #[test]
+    fn bare_pixels_and_beacons_need_a_word_of_tracking() {
+        let beacons = |s: &str| tracking(s).web_beacons;
+        assert!(beacons(
+            "Our emails contain pixels that tell us when a message is opened."
+        ));
+        assert!(beacons(
+            "Tracking technologies also used are beacons, tags, and scripts."
+        ));
+        assert!(beacons("We use web beacons."));
+        assert!(!beacons(
+            "Shop our Personal Locator Beacons and avalanche transceivers."
+        ));
+        assert!(!beacons("Party themes: Pirates, Pixels, Princesses."));
+        assert!(!beacons("This cookie records your device's pixel ratio."));
+        assert!(!beacons(
+            "Set your monitor to a 1024 x 768 pixel resolution."
+        ));
     }
 
     /// Ad networks named as the companies that serve the site's ads, and remarketing as a verb.
