@@ -157,7 +157,8 @@ static MECHANISMS: LazyLock<Vec<(Mechanism, Pattern)>> = LazyLock::new(|| {
             Mechanism::ContactRequest,
             text_pattern(
                 r"(?x)\b(?:contact(?:ing)?\ us|e-?mail(?:ing)?\ us|writ(?:e|ing)\ (?:to\ )?us|call(?:ing)?\ us|send(?:ing)?\ (?:us\ )?(?:an?\ )?(?:e-?mail|letter|request)|notify(?:ing)?\ us|by\ (?:e-?mail|mail|phone|telephone|calling|contacting|emailing|writing)|toll[-\ ]free|submit(?:ting)?\ a\ (?:written\ )?request
-                |(?:using|use|through|via)\ (?:the\ |our\ )?contact\ (?:information|details|form|page)s?)\b",
+                |(?:using|use|through|via)\ (?:the\ |our\ )?contact\ (?:information|details|form|page)s?)\b
+                |\b(?:address(?:ed)?|sen[dt]|direct(?:ed)?|forward(?:ed)?|submit(?:ted)?|e-?mail(?:ed)?|mail(?:ed)?|writ(?:e|ing)|contact(?:ing)?)\ (?:(?:them|it|requests?|your\ requests?)\ )?(?:to\ )?(?:us\ at\ )?[a-z0-9._%+-]+@[a-z0-9-]+\.",
             ),
         ),
         (
@@ -560,6 +561,30 @@ mod tests {
     fn privacy_emails_but_not_regulators_or_other_matters() {
         let o = opt_out("If you have questions about this privacy policy, email privacy@shop.example. You may complain to the Department of Consumer Affairs at dca@dca.ca.gov. For accessibility comments, write to a11y@shop.example.");
         assert_eq!(o.emails, ["privacy@shop.example"]);
+    }
+
+    /// A request sent, addressed or written straight to an address is a contact request.
+    #[test]
+    fn requests_to_an_address_are_contact_requests() {
+        for text in [
+            "All requests to delete your data should be addressed to privacy@shop.example.",
+            "To unsubscribe, write to dpo@shop.example.",
+            "If you would like us to remove your details, please email remove@shop.example.",
+            "To opt out of the catalog, contact catalog@shop.example.",
+        ] {
+            assert!(
+                opt_out(text)
+                    .mechanisms
+                    .contains(&Mechanism::ContactRequest),
+                "{text}"
+            );
+        }
+        // An address with no request or right beside it is not one.
+        assert!(
+            !opt_out("Our newsletter is sent to subscribers@shop.example every week.")
+                .mechanisms
+                .contains(&Mechanism::ContactRequest)
+        );
     }
 
     #[test]
