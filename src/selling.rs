@@ -165,6 +165,24 @@ mod tests {
         read(text).verdict
     }
 
+    /// Denials said as an idiom or across time.
+    #[test]
+    fn denials_in_the_business_of_and_in_the_future() {
+        for text in [
+            "Customer information matters to us, and we are not in the business of selling it to others.",
+            "We are not in the business of selling your personal information.",
+            "The shop does not now, nor will it in the future, sell or rent its customer lists to any third parties.",
+            "We will not, now or in the future, sell your personal information.",
+        ] {
+            assert_eq!(verdict(text), SellingVerdict::DoesNotSell, "{text}");
+        }
+        // A sale that may come in the future is no denial, and no admission either.
+        assert_eq!(
+            verdict("We may in the future sell your personal information to our partners."),
+            SellingVerdict::NotStated
+        );
+    }
+
     #[test]
     fn a_traditional_sense_denial_with_a_ccpa_sale_is_selling() {
         assert_eq!(

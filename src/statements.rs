@@ -1317,7 +1317,12 @@ fn read_words(sentence: usize, lead: Option<usize>, ws: &[Word], out: &mut Vec<S
             negated = true;
             continue;
         }
-        if let Some(a) = ws[k].lex.actor {
+        // ("We are not in the business of selling it": no business acts there.)
+        let idiom = w == "business"
+            && k > 0
+            && ws[k - 1].w == "the"
+            && ws.get(k + 1).is_some_and(|n| n.w == "of");
+        if let Some(a) = ws[k].lex.actor.filter(|_| !idiom) {
             // "third party" / "service provider" as a subject; "you" only as a subject word.
             actor = Some(a);
         }
@@ -1633,6 +1638,8 @@ fn after_determiner(ws: &[Word], k: usize) -> bool {
             "the" | "a" | "an" | "any" | "of" | "our" | "their" | "its" | "this" | "such" | "your"
         )
         && !matches!(ws[k].w, "available")
+        // "in the business of selling it" is the act itself.
+        && !(ws[k - 1].w == "of" && k > 1 && ws[k - 2].w == "business")
 }
 
 /// "selling requests", "trade show", "buying and selling": the verb's word used as a noun.
@@ -2007,7 +2014,9 @@ fn classify(st: &Statement, ws: &[Word]) -> Option<(Kind, Strength)> {
             })
         }
         Act::Sell => {
-            if talk {
+            // "We will not, now or in the future, sell it" denies; a sale that may
+            // come in the future is talk.
+            if talk && (affirmed || st.modality != Modality::Future) {
                 return Some((Kind::RightsText, Weak));
             }
             if st.actor == Actor::Reader || st.data == Data::Unspecified {
