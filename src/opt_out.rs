@@ -100,9 +100,38 @@ static UNRELATED_EMAIL_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
 /// What makes an address one for privacy matters.
 static PRIVACY_EMAIL_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\bprivacy\b|\bpersonal (?:information|data)\b|\bopt[- ]?out\b|\bunsubscrib\w*|\brights?\b|\bdelet\w*|\bremov\w*|\bpolicy\b|\bsecurity\b|\bdata\b|\bpreferences?\b|\bcommunications\b|\bstop receiving\b|\bconcerns?\b|\bquestions?\b|\bcomplaints? about\b|\bconsent\b|\bmarketing\b",
+        r"\bprivacy\b|\bpersonal (?:information|data)\b|\bopt[- ]?out\b|\bunsubscrib\w*|\brights?\b|\bdelet\w*|\bremov\w*|\bpolicy\b|\bsecurity\b|\bdata\b|\bpreferences?\b|\bcommunications\b|\bstop receiving\b|\bconcerns?\b|\bquestions?\b|\bcomplaints? about\b|\bconsent\b|\bmarketing\b|\bgdpr\b|\bccpa\b",
     )
 });
+
+/// How many sentences back an address's context may reach over a contact block's lines.
+const MAX_CONTACT_BLOCK: usize = 5;
+
+/// A line of a contact block: a short one that names a way of contact
+/// ("By post: …", "Tel: …", "Address: …").
+fn contact_line(s: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by post",
+        "by mail",
+        "by phone",
+        "by telephone",
+        "by fax",
+        "by email",
+        "by e-mail",
+        "post",
+        "mail",
+        "phone",
+        "telephone",
+        "tel",
+        "fax",
+        "address",
+        "postal address",
+        "in writing",
+    ];
+    s.len() <= 120
+        && s.split_once(':')
+            .is_some_and(|(label, _)| LABELS.contains(&label.trim()))
+}
 
 /// Regulators and authorities: their addresses are not the site's.
 fn regulator_domain(address: &str) -> bool {
@@ -409,10 +438,16 @@ fn privacy_emails(doc: &Document, emails: &[FoundEmail], page_links: &[Link]) ->
         // address), and the heading it stands under.
         let context = match sentence {
             Some(i) => {
-                // Two sentences back: "…questions about this policy? Contact us: / <site> / <address>".
-                let before: Vec<&str> = (i.saturating_sub(2)..i)
-                    .map(|j| doc.lower_sentence(j))
-                    .collect();
+                // Two sentences back: "…questions about this policy? Contact us: / <site> / <address>";
+                // further over the lines of a contact block ("By post: …" / "By phone: …").
+                let mut from = i.saturating_sub(2);
+                while from > 0
+                    && i - from < MAX_CONTACT_BLOCK
+                    && contact_line(doc.lower_sentence(from))
+                {
+                    from -= 1;
+                }
+                let before: Vec<&str> = (from..i).map(|j| doc.lower_sentence(j)).collect();
                 format!(
                     "{} {} {} {}",
                     before.join(" "),
@@ -585,6 +620,21 @@ mod tests {
                 .mechanisms
                 .contains(&Mechanism::ContactRequest)
         );
+    }
+
+    /// An address at the end of a contact block ("contact us:" / "By post: …" / "By email: …"),
+    /// or a GDPR representative's, is one for privacy matters.
+    #[test]
+    fn addresses_in_contact_blocks_and_for_gdpr() {
+        let o = opt_out("To access or correct your personal information, contact us:\nBy Post: Shop Ltd, 1 High Street, Town\nBy Phone: 0123 456 789\nBy Email: customers@shop.example\n");
+        assert_eq!(o.emails, ["customers@shop.example"]);
+        let o = opt_out("We have designated an EU representative under the GDPR. They may be contacted as follows:\nEmail: eurep@shop.example\n");
+        assert_eq!(o.emails, ["eurep@shop.example"]);
+        // A shop's address lines are no contact block for the policy before them.
+        let o = opt_out(
+            "Read our privacy policy.\nShop Ltd\n1 High Street\nTown\nsales@shop.example\n",
+        );
+        assert!(o.emails.is_empty(), "{:?}", o.emails);
     }
 
     #[test]
