@@ -133,6 +133,13 @@ fn contact_line(s: &str) -> bool {
             .is_some_and(|(label, _)| LABELS.contains(&label.trim()))
 }
 
+/// Words of advertising and tracking, for [`Mechanism::DeviceSettings`].
+static AD_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\badvertis\w*|\bads?\b|\btrack\w*|\bidentifiers?\b|\bids?\b|\binterest-based\b|\bpersonali[sz]ed\b|\bappchoices\b|\bmarketing\b|\bfacebook\b|\bparticipating companies\b",
+    )
+});
+
 /// Regulators and authorities: their addresses are not the site's.
 fn regulator_domain(address: &str) -> bool {
     let domain = address
@@ -524,6 +531,9 @@ fn qualifies(doc: &Document, mechanism: Mechanism, re: &Pattern, i: usize) -> bo
                 && (heading || INSTRUCTION.is_match(s) || INSTRUCTION.is_match(next))
         }
         Mechanism::Gpc | Mechanism::ReplyStop => affirmed(),
+        // A device's settings are a way to say no to ads only where the sentence
+        // speaks of them (not of location services or push notifications).
+        Mechanism::DeviceSettings => AD_WORDS.is_match(s),
         _ => true,
     }
 }
@@ -542,6 +552,7 @@ pub(crate) fn prepare() {
         COPY_ONLY,
         UNRELATED_EMAIL_CONTEXT,
         PRIVACY_EMAIL_CONTEXT,
+        AD_WORDS,
         MECHANISMS,
         FUTURE_OR_CONDITIONAL,
         INSTRUCTION,
@@ -635,6 +646,28 @@ mod tests {
             "Read our privacy policy.\nShop Ltd\n1 High Street\nTown\nsales@shop.example\n",
         );
         assert!(o.emails.is_empty(), "{:?}", o.emails);
+    }
+
+    /// A device's settings offer a way out of ads, not of location services or push notifications.
+    #[test]
+    fn device_settings_for_ads_only() {
+        let has = |text: &str| {
+            opt_out(text)
+                .mechanisms
+                .contains(&Mechanism::DeviceSettings)
+        };
+        assert!(has(
+            "To opt out of interest-based ads on your phone, use your mobile device settings."
+        ));
+        assert!(has(
+            "You can reset your advertising identifier in your device's settings."
+        ));
+        assert!(!has(
+            "You can enable or disable location services at any time through your device settings."
+        ));
+        assert!(!has(
+            "You may turn off push notifications in your device's settings."
+        ));
     }
 
     #[test]
