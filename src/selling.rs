@@ -165,6 +165,24 @@ mod tests {
         read(text).verdict
     }
 
+    /// A denial written as a line of its own (no full stop, or in capitals) still denies;
+    /// "PII" is personal information.
+    #[test]
+    fn denials_on_lines_of_their_own_and_of_pii() {
+        for text in [
+            "Privacy Policy\nWe collect your address to ship orders.\nWe will not sell your personal information to third parties\nContact us with any questions.",
+            "Privacy Policy\nWe collect your address to ship orders.\nWE DO NOT SELL YOUR PERSONAL INFORMATION.\nContact us with any questions.",
+            "The shop does not rent, sell or otherwise disclose your PII to third parties.",
+        ] {
+            assert_eq!(verdict(text), SellingVerdict::DoesNotSell, "{text}");
+        }
+        // A heading that names a topic says nothing.
+        assert_eq!(
+            verdict("Privacy Policy\nSelling Your Personal Information\nWe collect your address to ship orders."),
+            SellingVerdict::NotStated
+        );
+    }
+
     /// Denials said as an idiom or across time.
     #[test]
     fn denials_in_the_business_of_and_in_the_future() {

@@ -345,6 +345,7 @@ const DATA: &[(&str, Data)] = &[
     ("personal", Data::Personal),
     ("personally", Data::Personal),
     ("information", Data::Personal),
+    ("pii", Data::Personal),
     ("data", Data::Personal),
     ("details", Data::Contact),
     ("identifiers", Data::Personal),
@@ -1088,11 +1089,24 @@ pub(crate) fn read(doc: &Document, index: &[Word]) -> Vec<Statement> {
     let ranges = sentence_ranges(doc, index);
     let sentence_words = |i: usize| &index[ranges[i].clone()];
     for i in 0..doc.sentences.len() {
-        // A heading or a menu line names topics; it states nothing.
+        let ws = sentence_words(i);
+        // A heading or a menu line names topics; it states nothing, unless it is
+        // a whole denial with the site as its subject ("We Do Not Sell Your
+        // Personal Information", a line with no full stop).
         if doc.sentences[i].is_heading {
+            let denial = ws.first().is_some_and(|w| w.lex.actor == Some(Actor::Site))
+                && ws.iter().any(|w| w.lex.negation)
+                && ws.iter().any(|w| w.lex.act.is_some());
+            if denial {
+                let mut read = Vec::new();
+                read_words(i, None, ws, &mut read);
+                out.extend(
+                    read.into_iter()
+                        .filter(|st| matches!(st.kind, Kind::GeneralDenial | Kind::LimitedDenial)),
+                );
+            }
             continue;
         }
-        let ws = sentence_words(i);
         if !ws.iter().any(|w| w.lex.act.is_some() || w.w == "none") {
             continue;
         }
