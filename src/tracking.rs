@@ -24,9 +24,22 @@ static COOKIES: LazyLock<Pattern> =
 /// "we do not use cookies", "we do not make use of cookies".
 static NO_COOKIES: LazyLock<Pattern> = LazyLock::new(|| {
     text_pattern(
-        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b",
+        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:use|utili[sz]e|make use of|set|place|employ|store)\s+(?:any\s+)?cookies\b",
     )
 });
+
+/// Whether the words after a denial's "cookies" limit it to a purpose: "we
+/// do not use cookies to store personal data" denies that use, not cookies.
+fn for_a_purpose(after: &str) -> bool {
+    const LIMITS: &[&str] = &[
+        "to", "for", "in", "that", "which", "with", "unless", "except", "when", "as", "beyond",
+    ];
+    let after = after.trim_start_matches(' ');
+    let word = &after[..after
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(after.len())];
+    LIMITS.contains(&word)
+}
 
 static WEB_BEACONS: LazyLock<Pattern> = LazyLock::new(|| {
     text_pattern(
@@ -116,7 +129,7 @@ static TARGETED_ADS: LazyLock<Pattern> = LazyLock::new(|| {
 /// A sentence that denies a practice outright: "it is not used to track users".
 static DENIES_TRACKING: LazyLock<Pattern> = LazyLock::new(|| {
     text_pattern(
-        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|make use of|employ|engage in|serve|show|display)\b",
+        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,3}?(?:use|used|utili[sz]e|make use of|employ|engage in|serve|show|display)\b",
     )
 });
 
@@ -332,7 +345,12 @@ static GPC: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\bglobal privacy cont
 pub(crate) fn assess(doc: &Document, words: &[Word], site: Option<&str>) -> Tracking {
     let mut evidence = TrackingEvidence::default();
 
-    let cookie_denials: Vec<usize> = matching(doc, &NO_COOKIES);
+    let cookie_denials: Vec<usize> = sentences_touched(
+        doc,
+        NO_COOKIES
+            .find_in(doc)
+            .filter(|m| !for_a_purpose(&doc.lower[m.end..])),
+    );
     let cookies = if cookie_denials.is_empty() {
         affirmed(doc, &COOKIES)
     } else {
@@ -752,6 +770,17 @@ mod tests {
             dnt("We honor Global Privacy Control signals."),
             DoNotTrack::NotMentioned
         );
+    }
+
+    /// "We do not use cookies to store personal data" limits a use; it does not deny cookies.
+    #[test]
+    fn cookie_denials_for_a_purpose_deny_that_use_only() {
+        let cookies = |s: &str| tracking(s).cookies;
+        assert!(cookies("We do not use cookies to store personal data. Like most websites, we use cookies to remember your cart."));
+        assert!(!cookies(
+            "We do not use cookies. Cookies are small text files."
+        ));
+        assert!(!cookies("Our shop does not utilize cookies at this time."));
     }
 
     /// "Pixel" and "beacon" alone are web beacons only where the sentence speaks of tracking.
