@@ -34,11 +34,15 @@ fn for_a_purpose(after: &str) -> bool {
     const LIMITS: &[&str] = &[
         "to", "for", "in", "that", "which", "with", "unless", "except", "when", "as", "beyond",
     ];
+    LIMITS.contains(&next_word(after))
+}
+
+/// The word `after` starts with, past any spaces: its run of ASCII letters and digits.
+fn next_word(after: &str) -> &str {
     let after = after.trim_start_matches(' ');
-    let word = &after[..after
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(after.len())];
-    LIMITS.contains(&word)
+    &after[..after
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(after.len())]
 }
 
 static WEB_BEACONS: LazyLock<Pattern> = LazyLock::new(|| {
@@ -80,11 +84,7 @@ fn names_a_beacon(doc: &Document, m: &std::ops::Range<usize>) -> bool {
     if !matches!(word, "pixel" | "pixels" | "beacon" | "beacons") {
         return true;
     }
-    let rest = doc.lower[m.end..].trim_start_matches(' ');
-    let next = &rest[..rest
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len())];
-    if word.starts_with("pixel") && PIXEL_MEASURES.contains(&next) {
+    if word.starts_with("pixel") && PIXEL_MEASURES.contains(&next_word(&doc.lower[m.end..])) {
         return false;
     }
     doc.sentence_at(m.start)
